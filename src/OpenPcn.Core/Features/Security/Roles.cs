@@ -1,0 +1,54 @@
+namespace OpenPcn.Core.Features.Security;
+
+/// <summary>The roles a user can hold. See docs/security.md for what each may see and do.</summary>
+public static class Roles
+{
+    public const string ClinicalDirector = nameof(ClinicalDirector);
+    public const string PcnManager = nameof(PcnManager);
+    public const string PracticeManager = nameof(PracticeManager);
+    public const string Clinician = nameof(Clinician);
+    public const string FinanceLead = nameof(FinanceLead);
+    public const string PartnerViewer = nameof(PartnerViewer);
+    public const string IcbViewer = nameof(IcbViewer);
+
+    /// <summary>Install-wide: loads the national directory and onboards new PCNs. Sees no other PCN's data.</summary>
+    public const string Administrator = nameof(Administrator);
+
+    public static readonly IReadOnlyList<string> All =
+        [ClinicalDirector, PcnManager, PracticeManager, Clinician, FinanceLead, PartnerViewer, IcbViewer, Administrator];
+
+    /// <summary>Roles whose holder must be tied to one practice and sees only that practice's rows.</summary>
+    public static readonly IReadOnlyList<string> PracticeScoped = [PracticeManager];
+
+    public static string Describe(string role) => role switch
+    {
+        ClinicalDirector => "Clinical director: leads the network; edits the network and its users",
+        PcnManager => "PCN manager: runs the network day to day; edits the network and its users",
+        PracticeManager => "Practice manager: sees the network and their own practice's detail",
+        Clinician => "Clinician: sees the network; will work patient worklists",
+        FinanceLead => "Finance lead: sees the network; will run claims and statements",
+        PartnerViewer => "Partner (non-core): read-only view of the network",
+        IcbViewer => "ICB viewer: aggregate figures only",
+        Administrator => "Administrator: loads the national directory and sets up new networks",
+        _ => role,
+    };
+}
+
+/// <summary>Authorisation policies shared by pages, endpoints and tests.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user of a network.</summary>
+    public const string ViewNetwork = nameof(ViewNetwork);
+
+    /// <summary>Change the network: practices, membership, list sizes, partners, payee, clinical directors.</summary>
+    public const string EditNetwork = nameof(EditNetwork);
+
+    /// <summary>Add users to the network and change their roles.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>Install-wide administration: the national directory and onboarding.</summary>
+    public const string Administer = nameof(Administer);
+
+    public static readonly IReadOnlyList<string> EditNetworkRoles = [Roles.ClinicalDirector, Roles.PcnManager];
+    public static readonly IReadOnlyList<string> ManageUsersRoles = [Roles.ClinicalDirector, Roles.PcnManager];
+}
