@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPcn.Core.Features.Network;
+using OpenPcn.Core.Features.Network.Directory;
+using Spectre.Console;
+
+namespace OpenPcn.Cli.Features.Network;
+
+internal static class DemoCommands
+{
+    public static Command Create(CliApp app)
+    {
+        var seed = new Command("seed", "Create (or re-create) the fictional demo network and its users, as the first run of the web app does.");
+        seed.SetAction((parsed, ct) => app.ExecuteAsync(parsed, async (services, token) =>
+        {
+            await services.GetRequiredService<DirectoryImportService>().ImportShippedIfEmptyAsync(token);
+            var signIns = await services.GetRequiredService<DemoNetwork>().SeedAsync(token);
+            app.Console.MarkupLine("[green]Created the demo network Demo Vale PCN (fictional), U99999.[/] Demo sign-ins:");
+            var table = new Table().AddColumns("Email", "Role", "Password");
+            foreach (var s in signIns)
+            {
+                table.AddRow(s.Email, s.Role, Markup.Escape(s.Password));
+            }
+
+            app.Console.Write(table);
+            return ExitCodes.Success;
+        }, ct));
+
+        var remove = new Command("remove", "Delete the demo network and its users. Real networks are not touched.");
+        remove.SetAction((parsed, ct) => app.ExecuteAsync(parsed, async (services, token) =>
+        {
+            var removed = await services.GetRequiredService<DemoNetwork>().RemoveAsync(token);
+            app.Console.MarkupLine(removed ? "[green]Removed the demo network.[/]" : "There is no demo network.");
+            return ExitCodes.Success;
+        }, ct));
+
+        return new Command("demo", "The fictional demo network.") { seed, remove };
+    }
+}
