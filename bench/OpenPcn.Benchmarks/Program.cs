@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using OpenPcn.Benchmarks;
+
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- import     (BenchmarkDotNet: directory imports)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- startup    (scale run: start-up to first page)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- hello --urls http://127.0.0.1:5999  (baseline app)
+return args.FirstOrDefault() switch
+{
+    "import" => Run(() => BenchmarkRunner.Run<DirectoryImportBenchmarks>(args: args[1..])),
+    "startup" => await StartupRun.RunAsync(args[1..]),
+    "hello" => await HelloServer.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Run(Action action)
+{
+    action();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: OpenPcn.Benchmarks import [BenchmarkDotNet options] | startup [--runs N] | hello --urls URL");
+    return 1;
+}
