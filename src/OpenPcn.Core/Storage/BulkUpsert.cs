@@ -56,10 +56,15 @@ internal sealed class UpsertColumn<T>(string propertyName, Func<T, object?> gett
 /// the EF model, so a renamed column cannot drift from the SQL. Each row's outcome (inserted, updated, unchanged) is
 /// reported, because import reports count them.
 /// </summary>
-internal sealed class BulkUpsert<T>
+internal sealed class BulkUpsert<T> : IAsyncDisposable
     where T : class
 {
-    private const int MaxParameters = 30_000; // SQLite allows 32,766 and PostgreSQL 65,535 per statement
+    // Parameters per statement. PostgreSQL takes big batches well (fewer round trips; it allows 65,535). SQLite is in
+    // process, so round trips cost nothing, but Microsoft.Data.Sqlite binds parameters by name and SQLite finds each
+    // name by scanning the statement's list, so binding grows with the square of the count: small batches are
+    // fastest there (measured on a 700,000-row file: 50 rows a statement 10 s, 1,000 rows 31 s).
+    private const int MaxParametersPostgres = 30_000;
+    private const int MaxParametersSqlite = 150;
     private const string Alias = "t";
 
     private readonly DbContext _db;
@@ -68,6 +73,7 @@ internal sealed class BulkUpsert<T>
     private readonly Column[] _keys;
     private readonly string _table;
     private readonly Dictionary<int, (string Exists, string Upsert)> _statements = [];
+    private readonly Dictionary<(string Sql, DbTransaction Transaction), DbCommand> _commands = [];
 
     public BulkUpsert(DbContext db, params UpsertColumn<T>[] columns)
     {
@@ -89,7 +95,8 @@ internal sealed class BulkUpsert<T>
             throw new InvalidOperationException($"An upsert of {typeof(T).Name} must write every key column ({string.Join(", ", key.Select(k => k.Name))}).");
         }
 
-        BatchSize = Math.Min(1000, MaxParameters / _columns.Length);
+        var maxParameters = db.Database.IsSqlite() ? MaxParametersSqlite : MaxParametersPostgres;
+        BatchSize = Math.Clamp(maxParameters / _columns.Length, 1, 1000);
     }
 
     /// <summary>Rows per statement; callers flush at this size so progress and cancellation follow the batches.</summary>
@@ -128,21 +135,38 @@ internal sealed class BulkUpsert<T>
     private async Task<HashSet<string>> ReadKeysAsync(DbTransaction transaction, string sql, IReadOnlyList<T> rows, int start, int count,
         bool keysOnly, CancellationToken ct)
     {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        if (_db.Database.GetCommandTimeout() is { } timeout)
-        {
-            command.CommandTimeout = timeout;
-        }
-
+        // Each statement is prepared once per batch size and reused with new values (the last batch may be shorter).
         var columns = keysOnly ? _keys : _columns;
-        var p = 0;
-        for (var i = 0; i < count; i++)
+        if (!_commands.TryGetValue((sql, transaction), out var command))
         {
-            foreach (var column in columns)
+            command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            if (_db.Database.GetCommandTimeout() is { } timeout)
             {
-                command.Parameters.Add(column.Mapping.CreateParameter(command, _sql.GenerateParameterName($"p{p++}"), column.Getter(rows[start + i]), column.Nullable));
+                command.CommandTimeout = timeout;
+            }
+
+            var n = 0;
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var column in columns)
+                {
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, _sql.GenerateParameterName($"p{n++}"), column.Getter(rows[start + i]), column.Nullable));
+                }
+            }
+
+            _commands[(sql, transaction)] = command;
+        }
+        else
+        {
+            var n = 0;
+            for (var i = 0; i < count; i++)
+            {
+                foreach (var column in columns)
+                {
+                    command.Parameters[n++].Value = ProviderValue(column, column.Getter(rows[start + i])) ?? DBNull.Value;
+                }
             }
         }
 
@@ -169,11 +193,13 @@ internal sealed class BulkUpsert<T>
             return cached;
         }
 
+        // A join to the batch's keys as a VALUES list (columns column1, column2, … on both databases) finds each key
+        // through the primary key's index; "(a, b) IN (VALUES …)" would make SQLite scan the whole table per batch.
         var keyList = string.Join(", ", _keys.Select(k => k.Name));
-        var exists = new StringBuilder("SELECT " + keyList + " FROM " + _table + " WHERE ");
-        exists.Append(_keys.Length == 1 ? keyList + " IN (" : "(" + keyList + ") IN (VALUES ");
-        AppendValues(exists, count, _keys.Length, tuples: _keys.Length > 1);
-        exists.Append(')');
+        var exists = new StringBuilder("SELECT " + string.Join(", ", _keys.Select(Stored)) + " FROM (VALUES ");
+        AppendValues(exists, count, _keys.Length, tuples: true);
+        exists.Append(") AS ").Append(_sql.DelimitIdentifier("v")).Append(" JOIN ").Append(_table).Append(" AS ").Append(_sql.DelimitIdentifier(Alias))
+            .Append(" ON ").AppendJoin(" AND ", _keys.Select((k, i) => Stored(k) + " = " + _sql.DelimitIdentifier("v") + "." + _sql.DelimitIdentifier($"column{i + 1}")));
 
         var upsert = new StringBuilder("INSERT INTO " + _table + " AS " + _sql.DelimitIdentifier(Alias) + " (" + string.Join(", ", _columns.Select(c => c.Name)) + ") VALUES ");
         AppendValues(upsert, count, _columns.Length, tuples: true);
@@ -228,17 +254,29 @@ internal sealed class BulkUpsert<T>
         _ => $"{Stored(c)} IS DISTINCT FROM {Incoming(c)}",
     };
 
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+    }
+
     private string KeyText(T row)
     {
         var values = new object?[_keys.Length];
         for (var k = 0; k < _keys.Length; k++)
         {
-            var value = _keys[k].Getter(row);
-            values[k] = value is null ? null : _keys[k].Mapping.Converter?.ConvertToProvider(value) ?? value;
+            values[k] = ProviderValue(_keys[k], _keys[k].Getter(row));
         }
 
         return Join(values);
     }
+
+    private static object? ProviderValue(Column column, object? value) =>
+        value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
 
     private static Type ProviderType(Column c) => c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType;
 

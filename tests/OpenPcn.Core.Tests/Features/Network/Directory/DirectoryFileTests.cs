@@ -90,6 +90,20 @@ public sealed class DirectoryFileTests
         Assert.Contains("is not an Excel workbook", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ResolveDataFolder_Default_IsDataDirectoryBesideTheAppWithTheShippedFiles()
+    {
+        var folder = new DirectoryOptions().ResolveDataFolder();
+
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "data", "directory"), folder);
+        foreach (var (fileName, _) in DirectoryImportService.ShippedFiles)
+        {
+            Assert.True(File.Exists(Path.Combine(folder, fileName)), $"{fileName} is not copied to the output folder");
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "SOURCES.md")));
+    }
+
     [Theory]
     [InlineData("01JAN2021", 2021, 1, 1)]
     [InlineData("01May2022", 2022, 5, 1)]

@@ -18,12 +18,16 @@ internal static class DirectoryTestFiles
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     /// <summary>Imports a fixture file as an administrator of no particular network (actor "test-admin").</summary>
-    public static async Task<ImportReport> ImportFixtureAsync(this TestDatabase db, string name, DirectoryFileKind? kind = null,
+    public static Task<ImportReport> ImportFixtureAsync(this TestDatabase db, string name, DirectoryFileKind? kind = null,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        db.ImportPathAsync(Fixture(name), kind, progress, ct);
+
+    public static async Task<ImportReport> ImportPathAsync(this TestDatabase db, string path, DirectoryFileKind? kind = null,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         await using var scope = db.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().SetActor("test-admin");
-        return await scope.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportFileAsync(Fixture(name), kind, progress, ct);
+        return await scope.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportFileAsync(path, kind, progress, ct);
     }
 
     /// <summary>Imports <paramref name="text"/> as a file called <paramref name="fileName"/>.</summary>

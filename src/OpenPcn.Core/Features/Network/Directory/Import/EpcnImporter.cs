@@ -35,12 +35,14 @@ internal static class EpcnImporter
         var partnerColumns = partners?.Require(Expected, ["Partner Organisation Code"], ["PCN Code"], ["Practice to PCN Relationship Start Date"]);
         if (details is not null)
         {
-            await WriteAsync(context, PcnUpsert(context), ReadDetails(context, details, detailColumns!), ct);
+            await using var pcns = PcnUpsert(context);
+            await WriteAsync(context, pcns, ReadDetails(context, details, detailColumns!), ct);
         }
 
         if (partners is not null)
         {
-            await WriteAsync(context, MembershipUpsert(context), EpcnPartners.Read(context, partners, partnerColumns!), ct);
+            await using var memberships = MembershipUpsert(context);
+            await WriteAsync(context, memberships, EpcnPartners.Read(context, partners, partnerColumns!), ct);
         }
     }
 

@@ -24,7 +24,7 @@ internal static class EpraccurImporter
     public static async Task RunAsync(ImportContext context, CancellationToken ct)
     {
         using var csv = new CsvInput(context.Source!);
-        var upsert = new BulkUpsert<DirectoryPractice>(context.Db,
+        await using var upsert = new BulkUpsert<DirectoryPractice>(context.Db,
             UpsertColumn<DirectoryPractice>.Of(p => p.Code),
             UpsertColumn<DirectoryPractice>.Of(p => p.Name),
             UpsertColumn<DirectoryPractice>.Of(p => p.Postcode),

@@ -23,7 +23,7 @@ internal static class PatientsRegisteredImporter
         var (dateAt, codeAt, sexAt, ageAt, patientsAt) = (columns[0], columns[1], columns[2], columns[3], columns[4]);
         var typeAt = header.Find("TYPE", "ORG_TYPE");
 
-        var upsert = new BulkUpsert<DirectoryListSize>(context.Db,
+        await using var upsert = new BulkUpsert<DirectoryListSize>(context.Db,
             UpsertColumn<DirectoryListSize>.Of(l => l.PracticeCode),
             UpsertColumn<DirectoryListSize>.Of(l => l.ExtractDate),
             UpsertColumn<DirectoryListSize>.Of(l => l.Patients));

@@ -9,7 +9,7 @@ internal static partial class PracticeMapImporter
     /// row of the file that names it, and a change to it counts as a change to that row, so the counts add up to the
     /// rows read and a re-import reports every row unchanged.
     /// </summary>
-    private sealed class Writer(ImportContext context)
+    private sealed class Writer(ImportContext context) : IAsyncDisposable
     {
         private readonly BulkUpsert<DirectoryPractice> _practices = new(context.Db,
             UpsertColumn<DirectoryPractice>.Of(p => p.Code),
@@ -50,6 +50,14 @@ internal static partial class PracticeMapImporter
         public int Count => _rows.Count;
 
         public void Add(MapRow row) => _rows.Add(row);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _practices.DisposeAsync();
+            await _subIcbs.DisposeAsync();
+            await _pcns.DisposeAsync();
+            await _memberships.DisposeAsync();
+        }
 
         public async Task FlushAsync(CancellationToken ct)
         {

@@ -18,7 +18,7 @@ internal static partial class PracticeMapImporter
         using var csv = new CsvInput(context.Source!);
         var header = await CsvHeader.ReadAsync(csv) ?? throw new ImportFormatException($"The file is empty. {Expected}");
         var at = Columns.From(header);
-        var writer = new Writer(context);
+        await using var writer = new Writer(context);
         var seen = new Dictionary<string, (int Line, int Hash)>(StringComparer.Ordinal);
         while (await csv.ReadAsync())
         {
