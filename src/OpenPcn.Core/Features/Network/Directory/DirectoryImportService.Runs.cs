@@ -72,9 +72,9 @@ public sealed partial class DirectoryImportService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Kind} file after {Rows} rows in {ElapsedMs:F0} ms; nothing was changed")]
     private static partial void LogRefused(ILogger logger, DirectoryFileKind kind, int rows, double elapsedMs);
 
-    // The exception is logged for its type and stack; its message can quote row values, which stay in the run record.
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} import failed after {Rows} rows in {ElapsedMs:F0} ms and was rolled back")]
-    private static partial void LogFailed(ILogger logger, Exception exception, DirectoryFileKind kind, int rows, double elapsedMs);
+    // Only the exception's type: its message can quote the file's values, which stay in the run record for the administrator.
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} import failed with {ExceptionType} after {Rows} rows in {ElapsedMs:F0} ms and was rolled back")]
+    private static partial void LogFailed(ILogger logger, DirectoryFileKind kind, string exceptionType, int rows, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The shipped {Kind} file is missing from the directory data folder; skipped")]
     private static partial void LogShippedFileMissing(ILogger logger, DirectoryFileKind kind);

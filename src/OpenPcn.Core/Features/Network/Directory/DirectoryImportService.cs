@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenPcn.Core.Common;
@@ -138,10 +136,11 @@ public sealed partial class DirectoryImportService(
                 await RecordFailureAsync(record, context, $"The import was cancelled after {context.RowsRead:N0} rows; nothing was changed.", started);
                 throw;
             }
-            catch (Exception e) when (e is DbException or DbUpdateException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever went wrong (a database error, a damaged file), the transaction is gone and the run is recorded.
                 var elapsed = clock.GetElapsedTime(started).TotalMilliseconds;
-                LogFailed(logger, e, file.Kind, context.RowsRead, elapsed);
+                LogFailed(logger, file.Kind, e.GetType().Name, context.RowsRead, elapsed);
                 return await RecordFailureAsync(record, context,
                     $"The import failed after {context.RowsRead:N0} rows and nothing was changed: {e.GetBaseException().Message}", started);
             }
