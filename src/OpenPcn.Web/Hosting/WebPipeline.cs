@@ -27,7 +27,9 @@ internal static class WebPipeline
             },
         });
         app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path),
+        // Only GETs are re-run for the error page: a re-run POST would be taken for a form submission (and its antiforgery
+        // check already failed); a failed POST answers with its status alone.
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path) && (HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)),
             pages => pages.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}", createScopeForStatusCodePages: true));
         app.UseMiddleware<SecurityHeadersMiddleware>();
 

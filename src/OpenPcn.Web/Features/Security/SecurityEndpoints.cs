@@ -96,8 +96,14 @@ internal static class SecurityEndpoints
         return TypedResults.Ok(await users.SetRolesAsync(userId, input.Roles ?? [], input.PracticeCode, ct));
     }
 
-    internal static async Task<RedirectHttpResult> SignOut(SignInManager<OpenPcnUser> signIn)
+    internal static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignOut(HttpContext context, SignInManager<OpenPcnUser> signIn)
     {
+        // The antiforgery middleware only records its verdict; an endpoint without form parameters must read it.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            return TypedResults.BadRequest("The sign-out form has expired. Go back, reload the page and try again.");
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect($"{SecuritySetup.SignInPath}?signedOut=true");
     }

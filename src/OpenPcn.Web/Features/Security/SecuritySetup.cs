@@ -80,7 +80,7 @@ internal static class SecuritySetup
     // An API caller (or a script fetching a page's data) gets a status code, not the sign-in page's HTML.
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (Api.ApiPaths.IsApi(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
