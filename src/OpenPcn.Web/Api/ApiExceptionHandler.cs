@@ -18,7 +18,9 @@ internal sealed partial class ApiExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiPaths.IsApi(httpContext.Request.Path))
+        // By now the middleware has pointed the request at the error page; the feature keeps where it was going.
+        var failed = httpContext.Features.Get<IExceptionHandlerFeature>();
+        if (!ApiPaths.IsApi(failed?.Path ?? httpContext.Request.Path))
         {
             return false;
         }
@@ -26,11 +28,11 @@ internal sealed partial class ApiExceptionHandler(
         var problem = ToProblem(exception);
         if (exception is TenancyViolationException)
         {
-            LogTenancyViolation(logger, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            LogTenancyViolation(logger, httpContext.Request.Method, failed?.Endpoint?.DisplayName);
         }
         else if (problem.Status >= 500)
         {
-            LogUnexpected(logger, exception.GetType().Name, httpContext.GetEndpoint()?.DisplayName);
+            LogUnexpected(logger, exception.GetType().Name, failed?.Endpoint?.DisplayName);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;

@@ -6,6 +6,8 @@ internal static class ApiPaths
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
+    public static bool IsApi(string path) => IsApi(new PathString(path));
+
     /// <summary>A domain field name as the JSON body spells it (camelCase).</summary>
     public static string JsonName(string field) =>
         string.IsNullOrEmpty(field) ? field : string.Concat(field[..1].ToLowerInvariant(), field.AsSpan(1));

@@ -49,6 +49,10 @@ internal static class WebPipeline
         api.MapDirectoryEndpoints();
         api.MapOnboardingEndpoints();
 
+        // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
+        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
+            .ExcludeFromDescription();
+
         app.MapAccountEndpoints();
         app.MapDirectoryDownloads();
         app.MapRazorComponents<App>();

@@ -22,7 +22,7 @@ internal static class NetworkEndpoints
         network.MapGet("/partners", GetPartners).WithName(nameof(GetPartners))
             .WithSummary("Core Network Practices and the other partner organisations");
 
-        var edit = network.MapGroup("/").RequireAuthorization(Policies.EditNetwork);
+        var edit = network.MapGroup(string.Empty).RequireAuthorization(Policies.EditNetwork);
         edit.MapPost("/practices", AddPractice).WithName(nameof(AddPractice)).WithSummary("Add a practice as a member");
         edit.MapPut("/practices/{code}", UpdatePractice).WithName(nameof(UpdatePractice)).WithSummary("Change a practice's name, postcode or clinical system");
         edit.MapPost("/practices/{code}/memberships", AddMembership).WithName(nameof(AddMembership)).WithSummary("Add a membership period");
