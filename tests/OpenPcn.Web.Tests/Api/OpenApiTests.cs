@@ -16,7 +16,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _a = await TestNetworks.SeedAsync(_db, "U11111", "Alder Vale PCN", "a.test", "Partner", "Dr A", ("P81001", 12_000));
+        _a = await TestNetworks.SeedAsync(_db, "U11111", "Alder Vale PCN", "a.test", "Partner", "Dr A", ("Z81001", 12_000));
         _app = new OpenPcnWebFactory(_db);
     }
 

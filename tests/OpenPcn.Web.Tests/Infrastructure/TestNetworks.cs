@@ -32,8 +32,8 @@ public static class TestNetworks
     /// </summary>
     public static async Task<(SeededNetwork A, SeededNetwork B)> SeedTwoAsync(TestDatabase db)
     {
-        var a = await SeedAsync(db, "U11111", "Alder Vale PCN (test A)", "a.test", "Alder Community Trust", "Dr Alice Adams", ("P81001", 12_000), ("P81002", 9_000));
-        var b = await SeedAsync(db, "U22222", "Birch Downs PCN (test B)", "b.test", "Birch Secret Partner Trust", "Dr Bravo Secretsson", ("Q82001", 15_000), ("Q82002", 11_000));
+        var a = await SeedAsync(db, "U11111", "Alder Vale PCN (test A)", "a.test", "Alder Community Trust", "Dr Alice Adams", ("Z81001", 12_000), ("Z81002", 9_000));
+        var b = await SeedAsync(db, "U22222", "Birch Downs PCN (test B)", "b.test", "Birch Secret Partner Trust", "Dr Bravo Secretsson", ("Z92001", 15_000), ("Z92002", 11_000));
         return (a, b);
     }
 

@@ -112,7 +112,7 @@ public sealed class AnonymousAccessTests : IAsyncLifetime
     [Fact]
     public async Task Api_WithTheSignInCookieButNoToken_IsUnauthorised()
     {
-        var seeded = await TestNetworks.SeedAsync(_db, "U33333", "Cookie PCN", "c.test", "Partner", "Dr C", ("R83001", 10_000));
+        var seeded = await TestNetworks.SeedAsync(_db, "U33333", "Cookie PCN", "c.test", "Partner", "Dr C", ("Z83001", 10_000));
         var browser = await Browser.SignedInAsync(_app, seeded.User("PcnManager").Email, TestNetworks.Password);
 
         using var page = await browser.GetAsync("/");
