@@ -13,6 +13,7 @@ public sealed record SeededNetwork(
     string Code,
     string Name,
     IReadOnlyList<string> PracticeCodes,
+    IReadOnlyList<string> PracticeNames,
     Guid PartnerId,
     string PartnerName,
     Guid DirectorId,
@@ -42,12 +43,18 @@ public static class TestNetworks
     {
         var pcnId = await db.CreateNetworkAsync(code, name, "QOP", practices);
         var practiceCodes = practices.Select(p => p.Code).ToList();
+        var practiceNames = practiceCodes.Select((_, i) => $"{name.Split(' ')[0]} Surgery {i + 1}").ToList();
 
         PartnerView partner;
         ClinicalDirectorView director;
         await using (var scope = db.PcnScope(pcnId, actor: "seed"))
         {
             var network = scope.ServiceProvider.GetRequiredService<NetworkService>();
+            for (var i = 0; i < practiceCodes.Count; i++)
+            {
+                await network.UpdatePracticeAsync(PracticeCode.Parse(practiceCodes[i]), new PracticeUpdateInput(practiceNames[i], "LS1 1AA", ClinicalSystem.Emis));
+            }
+
             partner = await network.AddPartnerAsync(new PartnerInput(partnerName, PartnerKind.CommunityServices, OdsCode.Parse("RX1"), new DateOnly(2020, 4, 1), null, "Team lead"));
             director = await network.AddClinicalDirectorAsync(new ClinicalDirectorInput(directorName, PracticeCode.Parse(practiceCodes[0]), 2m, new DateOnly(2022, 4, 1), null));
         }
@@ -65,6 +72,6 @@ public static class TestNetworks
             }
         }
 
-        return new SeededNetwork(pcnId, code, name, practiceCodes, partner.PartnerId, partnerName, director.ClinicalDirectorId, directorName, users);
+        return new SeededNetwork(pcnId, code, name, practiceCodes, practiceNames, partner.PartnerId, partnerName, director.ClinicalDirectorId, directorName, users);
     }
 }

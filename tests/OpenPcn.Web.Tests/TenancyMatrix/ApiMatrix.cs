@@ -42,7 +42,7 @@ public static class ApiMatrix
             c => Send("POST", $"{V1}/network/practices", new { code = c.B.PracticeCodes[0], name = "Taken", postcode = "LS2 2BB", clinicalSystem = "Tpp", memberFrom = "2026-04-01" }), [Conflict],
             OtherMayNameTheClashingNetwork: true),
         new("PUT /api/v1/network/practices/{code}", Access.EditNetwork,
-            c => Send("PUT", $"{V1}/network/practices/{c.A.PracticeCodes[0]}", new { name = $"Practice {c.A.PracticeCodes[0]}", postcode = "LS1 1AA", clinicalSystem = "Emis" }), OK,
+            c => Send("PUT", $"{V1}/network/practices/{c.A.PracticeCodes[0]}", new { name = c.A.PracticeNames[0], postcode = "LS1 1AA", clinicalSystem = "Emis" }), OK,
             c => Send("PUT", $"{V1}/network/practices/{c.B.PracticeCodes[0]}", new { name = "Renamed by A", postcode = "LS1 1AA", clinicalSystem = "Emis" }), NotFoundOnly),
         new("POST /api/v1/network/practices/{code}/memberships", Access.EditNetwork,
             async c => new MatrixRequest("POST", $"{V1}/network/practices/{await c.NewPracticeInAAsync()}/memberships", new { startDate = "2010-01-01", endDate = "2010-12-31" }), OK,

@@ -39,7 +39,7 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
     public IReadOnlyList<string> Secrets =>
     [
         B.Name, B.Code, B.PartnerName, B.DirectorName, B.PartnerId.ToString(), B.DirectorId.ToString(),
-        .. B.PracticeCodes, .. B.PracticeCodes.Select(c => $"Practice {c}"),
+        .. B.PracticeCodes, .. B.PracticeNames,
         .. B.Users.Values.SelectMany(u => new[] { u.Email, u.UserId }),
     ];
 

@@ -68,3 +68,12 @@ public sealed class DateParts
         return true;
     }
 }
+
+/// <summary>A posted form may leave out a date's boxes altogether; these treat that as empty.</summary>
+public static class DatePartsExtensions
+{
+    public static bool IsBlank(this DateParts? parts) => parts is null || parts.IsEmpty;
+
+    public static bool TryReadDate(this DateParts? parts, string name, out DateOnly date, out string? error) =>
+        (parts ?? new DateParts()).TryRead(name, out date, out error);
+}
