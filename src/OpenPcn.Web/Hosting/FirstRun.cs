@@ -26,7 +26,7 @@ internal static partial class FirstRun
         {
             var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
             tenant.SetSystem();
-            tenant.SetActor("first-run");
+            tenant.SetActor(Features.Network.Directory.ImportReports.FirstRunActor);
             result = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
             var network = await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Pcns
                 .Where(p => p.IsDemo && p.Code == DemoNetwork.Code).Select(p => new { p.PcnId, p.Name }).SingleOrDefaultAsync();

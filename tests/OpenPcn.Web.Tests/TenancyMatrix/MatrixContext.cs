@@ -118,6 +118,11 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         var directory = scope.ServiceProvider.GetRequiredService<DirectoryImportService>();
         using var file = new MemoryStream(BadListSizeFile.Bytes);
         ImportRunId = (await directory.ImportAsync(file, "gp-reg-pat-prac-all.csv", DirectoryFileKind.PatientsRegistered)).ImportRunId;
+
+        // An import by B's administrator: the runs are install-wide, but A's administrators must not learn who ran it.
+        await using var asB = Db.PcnScope(B.PcnId, actor: B.User(Roles.Administrator).UserId);
+        using var bFile = new MemoryStream(BadListSizeFile.Bytes);
+        await asB.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportAsync(bFile, "b-list-sizes.csv", DirectoryFileKind.PatientsRegistered);
     }
 
     public static async Task<IdentityResult> UnlockAsync(TestDatabase db, string email)

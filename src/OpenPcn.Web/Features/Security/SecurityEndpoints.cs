@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OpenPcn.Core.Features.Network;
@@ -19,6 +20,7 @@ internal static class SecurityEndpoints
     public static RouteGroupBuilder MapSecurityEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", IssueToken).AllowAnonymous()
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName(nameof(IssueToken)).WithTags("Security")
             .WithSummary("Exchange an email and password for a bearer token")
             .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). Wrong passwords count towards the lockout.");

@@ -40,16 +40,19 @@ internal static class DirectoryEndpoints
     internal static async Task<Ok<DirectoryStatus>> GetDirectoryStatus(DirectoryImportService directory, CancellationToken ct) =>
         TypedResults.Ok(await directory.GetStatusAsync(ct));
 
-    internal static async Task<Ok<IReadOnlyList<ImportReport>>> ListImports(DirectoryImportService directory, CancellationToken ct) =>
-        TypedResults.Ok(await directory.ListRunsAsync(20, ct));
+    internal static async Task<Ok<IReadOnlyList<ImportReport>>> ListImports(DirectoryImportService directory, UserService users, CancellationToken ct)
+    {
+        var reports = await ImportReports.ForCallerAsync(users, ct);
+        return TypedResults.Ok<IReadOnlyList<ImportReport>>([.. (await directory.ListRunsAsync(20, ct)).Select(reports.Redact)]);
+    }
 
-    internal static async Task<Results<Ok<ImportReport>, NotFound<ProblemDetails>>> GetImport(Guid importRunId, DirectoryImportService directory, CancellationToken ct) =>
+    internal static async Task<Results<Ok<ImportReport>, NotFound<ProblemDetails>>> GetImport(Guid importRunId, DirectoryImportService directory, UserService users, CancellationToken ct) =>
         await directory.GetRunAsync(importRunId, ct) is { } report
-            ? TypedResults.Ok(report)
+            ? TypedResults.Ok((await ImportReports.ForCallerAsync(users, ct)).Redact(report))
             : TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = "There is no import with that id." });
 
     internal static async Task<Results<Created<ImportReport>, ValidationProblem>> ImportFile(
-        IFormFile? file, [FromForm] DirectoryFileKind? kind, DirectoryImportService directory, CancellationToken ct)
+        IFormFile? file, [FromForm] DirectoryFileKind? kind, DirectoryImportService directory, UserService users, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -58,7 +61,7 @@ internal static class DirectoryEndpoints
 
         await using var content = file.OpenReadStream();
         var report = await directory.ImportAsync(content, Path.GetFileName(file.FileName), kind, null, ct);
-        return TypedResults.Created($"/api/v1/directory/imports/{report.ImportRunId}", report);
+        return TypedResults.Created($"/api/v1/directory/imports/{report.ImportRunId}", (await ImportReports.ForCallerAsync(users, ct)).Redact(report));
     }
 
     internal static async Task<Results<FileContentHttpResult, NotFound>> DownloadRejections(Guid importRunId, DirectoryImportService directory, CancellationToken ct)
