@@ -20,6 +20,7 @@ public static class CoreServices
         services.AddOpenPcnStorage(configuration);
         services.AddOpenPcnPasswordHashing();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
         services.AddScoped<AuditLog>();
         services.AddScoped<UserService>();
         services.AddScoped<NetworkService>();

@@ -220,6 +220,9 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FirstAsAt")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 

@@ -211,6 +211,9 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstAsAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 

@@ -85,6 +85,12 @@ public sealed class DirectoryMembership
 
     /// <summary>The latest extract date at which a file showed this membership as current.</summary>
     public DateOnly? AsAt { get; set; }
+
+    /// <summary>
+    /// The earliest extract date at which a file showed this membership. Without an ePCN start date it is the best
+    /// evidence of when the practice joined, so onboarding uses it as the membership start.
+    /// </summary>
+    public DateOnly? FirstAsAt { get; set; }
 }
 
 /// <summary>A practice's registered list on an extract date (Patients Registered at a GP Practice, totals file).</summary>

@@ -67,6 +67,9 @@ public sealed class ImportRejection
 
 public enum DirectoryFileKind
 {
+    /// <summary>A file that is none of the kinds below; its import is refused (and recorded as failed).</summary>
+    Unknown = 0,
+
     /// <summary>NHS England gp-reg-pat-prac-all.csv: registered patients per practice.</summary>
     PatientsRegistered = 1,
 

@@ -12,7 +12,7 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261123182729_Initial")]
+    [Migration("20261123184134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -212,6 +212,9 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstAsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("StartDate")

@@ -13,7 +13,7 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261123182734_Initial")]
+    [Migration("20261123184139_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -221,6 +221,9 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstAsAt")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("StartDate")

@@ -47,7 +47,8 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     PcnCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AsAt = table.Column<DateOnly>(type: "date", nullable: true)
+                    AsAt = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstAsAt = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -46,7 +46,8 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     PcnCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AsAt = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    AsAt = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstAsAt = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

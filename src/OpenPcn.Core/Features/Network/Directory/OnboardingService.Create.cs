@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPcn.Core.Common;
+using OpenPcn.Core.Features.Security;
+
+namespace OpenPcn.Core.Features.Network.Directory;
+
+public sealed partial class OnboardingService
+{
+    /// <summary>Creates the PCN, its current member practices and their latest list sizes, and the first user.</summary>
+    public async Task<OnboardingResult> CreateAsync(PcnCode code, FirstUserInput? firstUser, CancellationToken ct = default)
+    {
+        if (code == DemoNetwork.Code)
+        {
+            throw new ConflictException($"{code} is the demo network's code; a real network cannot be set up with it.");
+        }
+
+        return await scope.AsSystemAsync(async () =>
+        {
+            if (await db.Pcns.AnyAsync(p => p.Code == code, ct))
+            {
+                throw new ConflictException($"{code} is already set up in this install.");
+            }
+
+            var (directoryPcn, view, preview) = await LoadAsync(code, ct);
+            var starts = preview.Practices.ToDictionary(p => p.Code, p => MembershipStart(view.MembersOf(code).Single(m => m.PracticeCode == p.Code)));
+            await EnsureNotInAnotherNetworkAsync(starts, ct);
+            try
+            {
+                return await CreateInTransactionAsync(directoryPcn, view, preview, starts, firstUser, ct);
+            }
+            catch
+            {
+                // The transaction has been rolled back; forget the entities it had added.
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        });
+    }
+
+    private async Task<OnboardingResult> CreateInTransactionAsync(DirectoryPcn directoryPcn, DirectoryView view, OnboardingPreview preview,
+        Dictionary<PracticeCode, (DateOnly Start, string Why)> starts, FirstUserInput? firstUser, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var pcn = new Pcn(directoryPcn.Code, directoryPcn.Name, preview.Geography);
+        db.Pcns.Add(pcn);
+        await db.SaveChangesAsync(ct);
+
+        var listSizes = 0;
+        foreach (var member in preview.Practices)
+        {
+            var detail = view.Practice(member.Code);
+            var practice = new Practice(pcn.PcnId, member.Code, member.Name, member.Postcode ?? string.Empty, ClinicalSystemOf(member.Supplier),
+                view.GeographyOf(detail?.SubIcbCode) ?? Geography.Unknown);
+            var (start, why) = starts[member.Code];
+            practice.AddMembership(new EffectivePeriod(start, null));
+            if (member.ListSizeDate is { } date && member.Registered is { } registered)
+            {
+                practice.RecordListSize(date, registered, null, null, ListSizeSource(date));
+                listSizes++;
+            }
+
+            db.Practices.Add(practice);
+            audit.Record("network.practice.added", member.Code.Value, $"member from {start:yyyy-MM-dd} ({why})", pcn.PcnId);
+        }
+
+        audit.Record("network.onboarded", directoryPcn.Code.Value,
+            $"{directoryPcn.Name}: {preview.Practices.Count} practices and {listSizes} list sizes from the national directory", pcn.PcnId);
+        await db.SaveChangesAsync(ct);
+
+        UserView? user = null;
+        if (firstUser is not null)
+        {
+            user = await users.CreateAsync(pcn.PcnId,
+                new NewUserInput(firstUser.Email, firstUser.DisplayName, firstUser.Password, [Roles.PcnManager], null), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new OnboardingResult(pcn.PcnId, pcn.Code, pcn.Name, preview.Practices.Count, listSizes, user);
+    }
+
+    /// <summary>
+    /// When the practice joined: ePCN's relationship start date when the directory has one, else the first extract of
+    /// the practice map that showed it in this PCN (the earliest evidence there is), else its latest.
+    /// </summary>
+    private (DateOnly Start, string Why) MembershipStart(DirectoryMembership m) =>
+        m.StartDate is { } start ? (start, "ePCN relationship start date")
+        : m.FirstAsAt is { } first ? (first, $"earliest practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
+        : m.AsAt is { } asAt ? (asAt, $"practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
+        : (clock.TodayInEngland(), "no date in the directory; today");
+
+    /// <summary>
+    /// A practice belongs to one PCN at any date: refuses when any practice's new membership would overlap its
+    /// membership of another (non-demo) network in this install, naming each clash.
+    /// </summary>
+    private async Task EnsureNotInAnotherNetworkAsync(Dictionary<PracticeCode, (DateOnly Start, string Why)> starts, CancellationToken ct)
+    {
+        var codes = starts.Keys.ToList();
+        var others = await db.PracticeMemberships.IgnoreQueryFilters()
+            .Where(m => codes.Contains(m.PracticeCode))
+            .Join(db.Pcns.IgnoreQueryFilters().Where(p => !p.IsDemo), m => m.PcnId, p => p.PcnId,
+                (m, p) => new { m.PracticeCode, m.StartDate, m.EndDate, p.Code, p.Name })
+            .ToListAsync(ct);
+        var clashes = others
+            .Where(o => new EffectivePeriod(o.StartDate, o.EndDate).Overlaps(new EffectivePeriod(starts[o.PracticeCode].Start, null)))
+            .OrderBy(o => o.PracticeCode.Value, StringComparer.Ordinal)
+            .Select(o => $"{o.PracticeCode} is a member of {o.Name} ({o.Code}) {new EffectivePeriod(o.StartDate, o.EndDate)}.")
+            .ToList();
+        if (clashes.Count > 0)
+        {
+            throw new ConflictException(string.Join(" ", clashes) +
+                " A practice belongs to one PCN at any date: end that membership in the other network first.");
+        }
+    }
+}
