@@ -68,7 +68,7 @@ public sealed class DirectoryTests(AppFixture app)
         Assert.Contains("Imported", await page.Locator("#recent-imports").TextContentAsync(), StringComparison.Ordinal);
         await PageChecks.VisitedAsync(page, "20-directory");
 
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "gp-reg-pat-prac-all.csv",
             MimeType = "text/csv",

@@ -18,7 +18,8 @@ internal static class PageChecks
           if (h1s.length !== 1) problems.push(`${h1s.length} h1 elements`);
           if (!document.title) problems.push('no title');
           for (const input of document.querySelectorAll('input, select, textarea')) {
-            if (input.type === 'hidden') continue;
+            // Hidden inputs, and native inputs a script has hidden behind its own control (the NHS file upload), have no label.
+            if (input.type === 'hidden' || input.closest('[hidden]')) continue;
             const labelled = (input.id && document.querySelector(`label[for="${input.id}"]`)) || input.getAttribute('aria-label') || input.getAttribute('aria-labelledby') || input.closest('label');
             if (!labelled) problems.push(`field ${input.name || input.id} has no label`);
             for (const id of (input.getAttribute('aria-describedby') || '').split(' ').filter(x => x)) {

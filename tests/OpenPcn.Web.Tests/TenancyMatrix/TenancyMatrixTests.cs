@@ -159,9 +159,21 @@ internal sealed class MatrixRun : IAsyncDisposable
         {
             Content = request.Content ?? (request.Json is null ? null : JsonContent.Create(request.Json)),
         };
-        using var response = await client.SendAsync(message);
-        var body = await response.Content.ReadAsStringAsync();
         var label = $"{entry.Key} as {role} ({which}: {request.Method} {request.Url})";
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            response = await client.SendAsync(message);
+            body = await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            failures.Add($"{label}: the server failed: {e.InnerException?.InnerException?.Message ?? e.Message}");
+            return;
+        }
+
+        using var disposeResponse = response;
         if (!expected.Contains(response.StatusCode))
         {
             failures.Add($"{label}: answered {(int)response.StatusCode}, expected {string.Join(" or ", expected.Select(s => (int)s))}. {Shorten(body)}");

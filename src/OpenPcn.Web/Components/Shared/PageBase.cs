@@ -24,8 +24,24 @@ public abstract class PageBase : ComponentBase
 
     protected FormErrors Errors { get; } = new();
 
+    /// <summary>
+    /// True once <see cref="LoadAsync"/> has finished. Pages render nothing before then: the renderer draws a component
+    /// as soon as its initialisation first awaits, and that draw (discarded in static rendering) must not read data
+    /// that is still loading.
+    /// </summary>
+    protected bool Ready { get; private set; }
+
     /// <summary>The page was found but the thing it shows was not (or belongs to another network).</summary>
     protected bool IsNotFound { get; private set; }
+
+    protected sealed override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        Ready = true;
+    }
+
+    /// <summary>Reads what the page shows (and, on a post, what the form needs) before the page is drawn.</summary>
+    protected virtual Task LoadAsync() => Task.CompletedTask;
 
     protected void NotFound()
     {
