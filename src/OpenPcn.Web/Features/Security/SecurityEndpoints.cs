@@ -44,11 +44,12 @@ internal static class SecurityEndpoints
         return app;
     }
 
-    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(TokenRequest request, SignInManager<OpenPcnUser> signIn)
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(TokenRequest request, SignInManager<OpenPcnUser> signIn, SignInAudit audit)
     {
         // The bearer handler writes the token response itself when sign-in succeeds.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        await audit.RecordAsync(request.Email ?? string.Empty, result, "api token");
         if (result.Succeeded)
         {
             return TypedResults.Empty;

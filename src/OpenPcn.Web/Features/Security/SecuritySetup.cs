@@ -30,6 +30,7 @@ internal static class SecuritySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<OpenPcnClaimsFactory>();
 
+        services.AddScoped<SignInAudit>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);

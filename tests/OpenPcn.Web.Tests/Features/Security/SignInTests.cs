@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
 using OpenPcn.Web.Features.Security;
@@ -89,6 +91,22 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(SignInMessages.LockedOut, (await Html.ReadAsync(response)).QuerySelector(".nhsuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("security.locked-out", await AuditActionsAsync(_a.PcnId));
+    }
+
+    [Fact]
+    public async Task SignIn_Succeeded_IsRecordedInTheNetworksAuditLog()
+    {
+        await Browser.SignedInAsync(_app, _a.User("Clinician").Email, TestNetworks.Password);
+
+        Assert.Contains("security.signed-in", await AuditActionsAsync(_a.PcnId));
+    }
+
+    private async Task<List<string>> AuditActionsAsync(int pcnId)
+    {
+        await using var scope = _db.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
+        return await db.AuditEvents.Where(e => e.PcnId == pcnId).Select(e => e.Action).ToListAsync();
     }
 
     [Fact]
