@@ -11,6 +11,7 @@ internal static class FileKinds
         DirectoryFileKind.PracticeMap => "Practice to PCN, sub-ICB and ICB map (gp-reg-pat-prac-map.csv)",
         DirectoryFileKind.Epraccur => "GP practices (epraccur.csv)",
         DirectoryFileKind.Epcn => "PCNs and their core partners (ePCN.xlsx)",
+        DirectoryFileKind.Unknown => "Not recognised",
         _ => kind.ToString(),
     };
 
@@ -33,6 +34,6 @@ internal static class FileKinds
     public static IEnumerable<ChoiceOption> Options =>
     [
         new(string.Empty, "Work it out from the file", "From the file's name and its first lines"),
-        .. Enum.GetValues<DirectoryFileKind>().Select(k => new ChoiceOption(k.ToString(), Describe(k))),
+        .. Enum.GetValues<DirectoryFileKind>().Where(k => k != DirectoryFileKind.Unknown).Select(k => new ChoiceOption(k.ToString(), Describe(k))),
     ];
 }
