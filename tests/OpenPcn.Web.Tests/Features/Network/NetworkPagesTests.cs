@@ -171,6 +171,24 @@ public sealed class NetworkPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Users_ManagerChangingAnAdministratorsRoles_KeepsAdministrator()
+    {
+        var browser = await Browser.SignedInAsync(_app, _a.User("PcnManager").Email, TestNetworks.Password);
+        var url = $"/users/{_a.User("Administrator").UserId}/roles";
+        using var page = await browser.GetAsync(url);
+        var hidden = Html.HiddenFields(await Html.ReadAsync(page), "user");
+        var fields = hidden.Select(h => KeyValuePair.Create(h.Key, h.Value))
+            .Concat([KeyValuePair.Create("Roles", "FinanceLead"), KeyValuePair.Create("Form.PracticeCode", "")]);
+
+        var response = await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+
+        Assert.Equal("/users?done=roles", response.Headers.Location?.PathAndQuery);
+        var users = await Browser.GetPageAsync(browser, "/users");
+        var row = users.QuerySelectorAll("#users tbody tr").Single(r => r.TextContent.Contains(_a.User("Administrator").Email, StringComparison.Ordinal));
+        Assert.Contains("Administrator, Finance lead", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Users_AddWithTwoRoles_ListsThem()
     {
         var browser = await Browser.SignedInAsync(_app, _a.User("ClinicalDirector").Email, TestNetworks.Password);
