@@ -43,7 +43,11 @@ internal static class WebPipeline
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().RequireAuthorization(SecuritySetup.CookieOrBearer);
 
-        var api = app.MapGroup(ApiPaths.Prefix).RequireAuthorization(SecuritySetup.BearerOnly);
+        var api = app.MapGroup(ApiPaths.Prefix).RequireAuthorization(SecuritySetup.BearerOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapSecurityEndpoints();
         api.MapNetworkEndpoints();
         api.MapDirectoryEndpoints();

@@ -23,9 +23,11 @@ internal static class NetworkEndpoints
             .WithSummary("Core Network Practices and the other partner organisations");
 
         var edit = network.MapGroup(string.Empty).RequireAuthorization(Policies.EditNetwork);
-        edit.MapPost("/practices", AddPractice).WithName(nameof(AddPractice)).WithSummary("Add a practice as a member");
+        edit.MapPost("/practices", AddPractice).WithName(nameof(AddPractice)).WithSummary("Add a practice as a member")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPut("/practices/{code}", UpdatePractice).WithName(nameof(UpdatePractice)).WithSummary("Change a practice's name, postcode or clinical system");
-        edit.MapPost("/practices/{code}/memberships", AddMembership).WithName(nameof(AddMembership)).WithSummary("Add a membership period");
+        edit.MapPost("/practices/{code}/memberships", AddMembership).WithName(nameof(AddMembership)).WithSummary("Add a membership period")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         edit.MapPost("/practices/{code}/memberships/end", EndMembership).WithName(nameof(EndMembership)).WithSummary("End the current membership on its last day");
         edit.MapPost("/practices/{code}/list-sizes", RecordListSize).WithName(nameof(RecordListSize)).WithSummary("Record or correct a list size for a census date");
         edit.MapPost("/list-sizes/refresh", RefreshListSizes).WithName(nameof(RefreshListSizes)).WithSummary("Add list sizes from the national directory that the practices do not have yet");

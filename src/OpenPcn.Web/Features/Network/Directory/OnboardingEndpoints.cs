@@ -17,7 +17,7 @@ internal static class OnboardingEndpoints
             .WithSummary("PCNs in the national directory whose code or name contains q");
         onboarding.MapGet("/candidates/{code}", PreviewOnboarding).WithName(nameof(PreviewOnboarding))
             .WithSummary("What onboarding a PCN would create: practices, latest list sizes, warnings");
-        onboarding.MapPost("/", OnboardPcn).WithName(nameof(OnboardPcn))
+        onboarding.MapPost("/", OnboardPcn).WithName(nameof(OnboardPcn)).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Create a PCN from the directory with its practices, list sizes and first PCN manager");
         return api;
     }
