@@ -1,0 +1,3 @@
+namespace OpenPcn.Web.Components.Shared;
+
+public sealed record ChoiceOption(string Value, string Text, string? Hint = null);

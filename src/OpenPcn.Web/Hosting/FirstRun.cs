@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenPcn.Core.Features.Network;
+using OpenPcn.Core.Features.Security;
+using OpenPcn.Core.Storage;
+
+namespace OpenPcn.Web.Hosting;
+
+/// <summary>
+/// Before serving: migrate, create the roles, load the shipped national directory and, on an empty database, create
+/// the demo network. Once listening: print where to open the app and how to sign in to the demo.
+/// </summary>
+internal static partial class FirstRun
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstRun));
+        var started = app.Services.GetRequiredService<TimeProvider>().GetTimestamp();
+        SetupResult result;
+        DemoDetails? demo = null;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
+            tenant.SetSystem();
+            tenant.SetActor(Features.Network.Directory.ImportReports.FirstRunActor);
+            result = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+            var network = await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Pcns
+                .Where(p => p.IsDemo && p.Code == DemoNetwork.Code).Select(p => new { p.PcnId, p.Name }).SingleOrDefaultAsync();
+            if (network is not null)
+            {
+                // The demo's users as they are now (someone may have added or changed one), read inside the demo network.
+                tenant.SetPcn(network.PcnId);
+                var users = await scope.ServiceProvider.GetRequiredService<UserService>().ListAsync();
+                demo = new DemoDetails(network.Name, result.DemoSignIns.Count > 0,
+                    [.. users.Where(u => u.Email.EndsWith("@" + DemoNetwork.EmailDomain, StringComparison.OrdinalIgnoreCase))
+                        .Select(u => (u.Email, string.Join(" + ", u.Roles)))]);
+            }
+        }
+
+        var elapsed = (long)app.Services.GetRequiredService<TimeProvider>().GetElapsedTime(started).TotalMilliseconds;
+        LogReady(logger, result.MigrationsApplied, result.DirectoryLoaded, elapsed);
+
+        var database = app.Services.GetRequiredService<DatabaseOptions>().Describe();
+        var password = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Password;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.Out.Write(Welcome(addresses, database, demo, password));
+        });
+    }
+
+    internal static string Welcome(ICollection<string> addresses, string database, DemoDetails? demo, string demoPassword)
+    {
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine("OpenPCN is running.");
+        text.Append(CultureInfo.InvariantCulture, $"  Database: {database}").AppendLine();
+        foreach (var address in addresses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  Open {address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)} in a browser.").AppendLine();
+        }
+
+        if (demo is not null)
+        {
+            text.AppendLine()
+                .Append(CultureInfo.InvariantCulture, $"  {(demo.JustCreated ? "Created the demo network" : "Demo network")}: {demo.Name}. All its data is fictional.").AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"  Demo sign-ins (each sees only the demo network; the password is Demo:Password unless since changed):")
+                .AppendLine(CultureInfo.InvariantCulture, $"    {"Email",-30} {"Roles",-32} Password");
+            foreach (var (email, roles) in demo.SignIns)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {email,-30} {roles,-32} {demoPassword}");
+            }
+        }
+
+        return text.AppendLine().ToString();
+    }
+
+    internal sealed record DemoDetails(string Name, bool JustCreated, IReadOnlyList<(string Email, string Roles)> SignIns);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Migrations} migration(s) applied, shipped directory loaded: {DirectoryLoaded}, in {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, int migrations, bool directoryLoaded, long milliseconds);
+}

@@ -1,0 +1,65 @@
+using OpenPcn.Core.Common;
+using OpenPcn.Core.Storage;
+using OpenPcn.Web.Api;
+using OpenPcn.Web.Components;
+using OpenPcn.Web.Features.Network;
+using OpenPcn.Web.Features.Network.Directory;
+using OpenPcn.Web.Features.Security;
+
+namespace OpenPcn.Web.Hosting;
+
+internal static class WebPipeline
+{
+    public const string ErrorPath = "/error";
+
+    public static WebApplication UseOpenPcnWeb(this WebApplication app)
+    {
+        // API errors become ProblemDetails (ApiExceptionHandler); page errors re-run the pipeline for the error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorPath,
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception switch
+            {
+                NotFoundException => StatusCodes.Status404NotFound,
+                TenancyViolationException => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        // Only GETs are re-run for the error page: a re-run POST would be taken for a form submission (and its antiforgery
+        // check already failed); a failed POST answers with its status alone.
+        app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path) && (HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)),
+            pages => pages.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}", createScopeForStatusCodePages: true));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantScopeMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(SecuritySetup.CookieOrBearer);
+
+        var api = app.MapGroup(ApiPaths.Prefix).RequireAuthorization(SecuritySetup.BearerOnly)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapSecurityEndpoints();
+        api.MapNetworkEndpoints();
+        api.MapDirectoryEndpoints();
+        api.MapOnboardingEndpoints();
+
+        // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
+        api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
+            .ExcludeFromDescription();
+
+        app.MapAccountEndpoints();
+        app.MapDirectoryDownloads();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace OpenPcn.E2E;
+
+/// <summary>
+/// The real app on Kestrel at http://127.0.0.1:(free port) with a new SQLite database in a temporary folder, so start-up
+/// does a true first run (migrations, the shipped national directory, the demo network), and Debian's Chromium driven
+/// by Playwright. Nothing is downloaded: Playwright's own browsers are never installed.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "demo-password-1";
+    public const string DemoManager = "manager@demo.openpcn.test";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("openpcn-e2e-").FullName;
+    private KestrelApp? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public TimeSpan StartUp { get; private set; }
+
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("OPENPCN_SCREENSHOTS") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var clock = Stopwatch.StartNew();
+        _app = new KestrelApp(_dataFolder);
+        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        StartUp = clock.Elapsed;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("OPENPCN_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    /// <summary>Program as `dotnet run` starts it (Development), on its own new data folder.</summary>
+    private sealed class KestrelApp(string dataFolder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:DataDirectory", dataFolder);
+            builder.UseSetting("ConnectionStrings:OpenPcn", string.Empty);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Password", DemoPassword);
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "OpenPCN in Chromium";
+}

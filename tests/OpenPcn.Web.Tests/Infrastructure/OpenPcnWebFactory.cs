@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenPcn.TestSupport;
+
+namespace OpenPcn.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app (Program) in memory, on a <see cref="TestDatabase"/>. Start-up runs as it does for a user:
+/// migrations, roles, the shipped directory and (only when <paramref name="demo"/>) the demo network.
+/// </summary>
+public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, string environment = "Testing") : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            // Full-strength hashing (210,000 iterations) is the app's setting; tests need only speed.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using static System.Net.HttpStatusCode;
+
+namespace OpenPcn.Web.Tests.TenancyMatrix;
+
+/// <summary>
+/// Every API endpoint with a request about the caller's own network and, where a request can name something, one about
+/// the other network. <see cref="TenancyMatrixTests"/> fails when an endpoint of the app is missing here.
+/// </summary>
+public static class ApiMatrix
+{
+    private const string V1 = "/api/v1";
+    private static readonly HttpStatusCode[] NotFoundOnly = [NotFound];
+
+    public static readonly IReadOnlyList<MatrixEntry> Entries =
+    [
+        // Security
+        new("POST /api/v1/auth/token", Access.Anyone,
+            c => Task.FromResult(new MatrixRequest("POST", $"{V1}/auth/token", new { email = c.A.User("Clinician").Email, password = TestNetworksPassword })), OK),
+        new("GET /api/v1/me", Access.ViewNetwork, _ => Get($"{V1}/me"), OK),
+        new("GET /api/v1/users/", Access.ManageUsers, _ => Get($"{V1}/users"), OK),
+        new("GET /api/v1/users/{userId}", Access.ManageUsers, c => Get($"{V1}/users/{c.A.User("Clinician").UserId}"), OK,
+            c => Get($"{V1}/users/{c.B.User("Clinician").UserId}"), NotFoundOnly),
+        new("POST /api/v1/users/", Access.ManageUsers,
+            c => Send("POST", $"{V1}/users", new { email = $"new{c.Next()}@a.test", displayName = "New user", password = TestNetworksPassword, roles = new[] { "Clinician" }, practiceCode = (string?)null }), Created,
+            c => Send("POST", $"{V1}/users", new { email = $"new{c.Next()}@a.test", displayName = "Into B", password = TestNetworksPassword, roles = new[] { "PracticeManager" }, practiceCode = c.B.PracticeCodes[0] }), [BadRequest]),
+        new("PUT /api/v1/users/{userId}/roles", Access.ManageUsers,
+            async c => new MatrixRequest("PUT", $"{V1}/users/{await c.NewUserInAAsync()}/roles", new { roles = new[] { "FinanceLead" }, practiceCode = (string?)null }), OK,
+            c => Send("PUT", $"{V1}/users/{c.B.User("Clinician").UserId}/roles", new { roles = new[] { "FinanceLead" }, practiceCode = (string?)null }), NotFoundOnly),
+
+        // Network: reads
+        new("GET /api/v1/network/", Access.ViewNetwork, _ => Get($"{V1}/network"), OK),
+        new("GET /api/v1/network/practices/{code}", Access.ViewNetwork, c => Get($"{V1}/network/practices/{c.A.PracticeCodes[0]}"), OK,
+            c => Get($"{V1}/network/practices/{c.B.PracticeCodes[0]}"), NotFoundOnly),
+        new("GET /api/v1/network/partners", Access.ViewNetwork, _ => Get($"{V1}/network/partners"), OK),
+
+        // Network: practices
+        new("POST /api/v1/network/practices", Access.EditNetwork,
+            c => Send("POST", $"{V1}/network/practices", new { code = c.NewCode(), name = "Added practice", postcode = "LS2 2BB", clinicalSystem = "Tpp", memberFrom = "2026-04-01" }), Created,
+            // The one answer that names another network: a practice belongs to one PCN at a time (public ODS data).
+            c => Send("POST", $"{V1}/network/practices", new { code = c.B.PracticeCodes[0], name = "Taken", postcode = "LS2 2BB", clinicalSystem = "Tpp", memberFrom = "2026-04-01" }), [Conflict],
+            OtherMayNameTheClashingNetwork: true),
+        new("PUT /api/v1/network/practices/{code}", Access.EditNetwork,
+            c => Send("PUT", $"{V1}/network/practices/{c.A.PracticeCodes[0]}", new { name = c.A.PracticeNames[0], postcode = "LS1 1AA", clinicalSystem = "Emis" }), OK,
+            c => Send("PUT", $"{V1}/network/practices/{c.B.PracticeCodes[0]}", new { name = "Renamed by A", postcode = "LS1 1AA", clinicalSystem = "Emis" }), NotFoundOnly),
+        new("POST /api/v1/network/practices/{code}/memberships", Access.EditNetwork,
+            async c => new MatrixRequest("POST", $"{V1}/network/practices/{await c.NewPracticeInAAsync()}/memberships", new { startDate = "2010-01-01", endDate = "2010-12-31" }), OK,
+            c => Send("POST", $"{V1}/network/practices/{c.B.PracticeCodes[0]}/memberships", new { startDate = "2010-01-01", endDate = "2010-12-31" }), NotFoundOnly),
+        new("POST /api/v1/network/practices/{code}/memberships/end", Access.EditNetwork,
+            async c => new MatrixRequest("POST", $"{V1}/network/practices/{await c.NewPracticeInAAsync()}/memberships/end", new { lastDay = "2026-03-31" }), OK,
+            c => Send("POST", $"{V1}/network/practices/{c.B.PracticeCodes[0]}/memberships/end", new { lastDay = "2026-03-31" }), NotFoundOnly),
+        new("POST /api/v1/network/practices/{code}/list-sizes", Access.EditNetwork,
+            c => Send("POST", $"{V1}/network/practices/{c.A.PracticeCodes[0]}/list-sizes", new { censusDate = "2025-01-01", registered = 11_800, weighted = 12_000.5m, adjusted = (decimal?)null }), OK,
+            c => Send("POST", $"{V1}/network/practices/{c.B.PracticeCodes[0]}/list-sizes", new { censusDate = "2025-01-01", registered = 1, weighted = (decimal?)null, adjusted = (decimal?)null }), NotFoundOnly),
+        new("POST /api/v1/network/list-sizes/refresh", Access.EditNetwork, _ => Send("POST", $"{V1}/network/list-sizes/refresh", null), OK),
+
+        // Network: partners
+        new("POST /api/v1/network/partners", Access.EditNetwork,
+            c => Send("POST", $"{V1}/network/partners", Partner($"Added partner {c.Next()}")), Created),
+        new("PUT /api/v1/network/partners/{partnerId:guid}", Access.EditNetwork,
+            async c => new MatrixRequest("PUT", $"{V1}/network/partners/{await c.NewPartnerInAAsync()}", Partner("Changed partner")), OK,
+            c => Send("PUT", $"{V1}/network/partners/{c.B.PartnerId}", Partner("Hijacked")), NotFoundOnly),
+        new("DELETE /api/v1/network/partners/{partnerId:guid}", Access.EditNetwork,
+            async c => new MatrixRequest("DELETE", $"{V1}/network/partners/{await c.NewPartnerInAAsync()}"), NoContent,
+            c => Send("DELETE", $"{V1}/network/partners/{c.B.PartnerId}", null), NotFoundOnly),
+
+        // Network: clinical directors, payee, population variation
+        new("POST /api/v1/network/clinical-directors", Access.EditNetwork,
+            c => Send("POST", $"{V1}/network/clinical-directors", Director(c.A.PracticeCodes[0])), Created,
+            c => Send("POST", $"{V1}/network/clinical-directors", Director(c.B.PracticeCodes[0])), [BadRequest]),
+        new("PUT /api/v1/network/clinical-directors/{clinicalDirectorId:guid}", Access.EditNetwork,
+            async c => new MatrixRequest("PUT", $"{V1}/network/clinical-directors/{await c.NewDirectorInAAsync()}", Director(null)), OK,
+            c => Send("PUT", $"{V1}/network/clinical-directors/{c.B.DirectorId}", Director(null)), NotFoundOnly),
+        new("DELETE /api/v1/network/clinical-directors/{clinicalDirectorId:guid}", Access.EditNetwork,
+            async c => new MatrixRequest("DELETE", $"{V1}/network/clinical-directors/{await c.NewDirectorInAAsync()}"), NoContent,
+            c => Send("DELETE", $"{V1}/network/clinical-directors/{c.B.DirectorId}", null), NotFoundOnly),
+        new("PUT /api/v1/network/payee", Access.EditNetwork,
+            c => Send("PUT", $"{V1}/network/payee", new { organisationCode = c.A.PracticeCodes[0], name = "Alder payee" }), NoContent),
+        new("DELETE /api/v1/network/payee", Access.EditNetwork, _ => Send("DELETE", $"{V1}/network/payee", null), NoContent),
+        new("PUT /api/v1/network/population-variation", Access.EditNetwork,
+            _ => Send("PUT", $"{V1}/network/population-variation", new { variation = "ApprovedSmaller", note = "ICB letter of 3 March 2025" }), NoContent),
+
+        // The national directory and onboarding are install-wide: no request can name another network's rows.
+        new("GET /api/v1/directory/", Access.Administer, _ => Get($"{V1}/directory"), OK),
+        new("GET /api/v1/directory/imports", Access.Administer, _ => Get($"{V1}/directory/imports"), OK),
+        new("GET /api/v1/directory/imports/{importRunId:guid}", Access.Administer, c => Get($"{V1}/directory/imports/{c.ImportRunId}"), OK,
+            _ => Get($"{V1}/directory/imports/{Guid.CreateVersion7()}"), NotFoundOnly),
+        new("POST /api/v1/directory/imports", Access.Administer, _ => Task.FromResult(Upload()), Created),
+        new("GET /api/v1/onboarding/candidates", Access.Administer, _ => Get($"{V1}/onboarding/candidates?q=PCN"), OK),
+        new("GET /api/v1/onboarding/candidates/{code}", Access.Administer, c => Get($"{V1}/onboarding/candidates/{c.DirectoryPcnCode}"), OK,
+            c => Get($"{V1}/onboarding/candidates/{c.B.Code}"), NotFoundOnly),
+        new("POST /api/v1/onboarding/", Access.Administer,
+            c => Send("POST", $"{V1}/onboarding", new { code = c.DirectoryPcnCode, firstUser = new { email = $"first{c.Next()}@new.test", displayName = "First manager", password = TestNetworksPassword } }), Created,
+            c => Send("POST", $"{V1}/onboarding", new { code = c.B.Code, firstUser = (object?)null }), [NotFound, Conflict]),
+
+        new("GET /api/v1/{*path:nonfile}", Access.SignedIn, _ => Get($"{V1}/no-such-endpoint"), NotFound),
+    ];
+
+    private const string TestNetworksPassword = Infrastructure.TestNetworks.Password;
+
+    private static Task<MatrixRequest> Get(string url) => Task.FromResult(new MatrixRequest("GET", url));
+
+    private static Task<MatrixRequest> Send(string method, string url, object? json) => Task.FromResult(new MatrixRequest(method, url, json));
+
+    private static object Partner(string name) =>
+        new { name, kind = "Voluntary", odsCode = (string?)null, startDate = "2021-04-01", endDate = (string?)null, contact = "Coordinator" };
+
+    private static object Director(string? practiceCode) =>
+        new { name = "Dr Matrix", practiceCode, fundedSessionsPerWeek = 1.5m, startDate = "2024-04-01", endDate = (string?)null };
+
+    private static MatrixRequest Upload()
+    {
+        var file = new ByteArrayContent(BadListSizeFile.Bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var form = new MultipartFormDataContent { { file, "file", "gp-reg-pat-prac-all.csv" } };
+        return new MatrixRequest("POST", $"{V1}/directory/imports", Content: form);
+    }
+}

@@ -1,0 +1,58 @@
+using static System.Net.HttpStatusCode;
+
+namespace OpenPcn.Web.Tests.TenancyMatrix;
+
+/// <summary>
+/// Every page (and the other cookie-signed-in GET routes) with its address in the caller's own network and, where the
+/// address names something, in the other network, which must be a 404 for every role that may open the page.
+/// </summary>
+public static class PageMatrix
+{
+    /// <summary>Routes outside the matrix, each with the reason.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotInMatrix = new Dictionary<string, string>
+    {
+        ["GET /sign-in"] = "open to everyone; covered by the sign-in tests",
+        ["GET /health"] = "open to everyone; shows no data",
+        ["GET /error"] = "open to everyone; shows no data",
+        ["GET /error/{StatusCode:int}"] = "open to everyone; shows no data",
+        ["GET /not-found"] = "open to everyone; shows no data",
+        ["GET /_framework/opaque-redirect"] = "Blazor's own redirect helper for enhanced navigation, not used (no blazor.web.js)",
+        ["GET /{**path:file}"] = "the static files' fallback",
+        ["HEAD /{**path:file}"] = "the static files' fallback",
+    };
+
+    public static readonly IReadOnlyList<MatrixEntry> Entries =
+    [
+        Page("/", Access.ViewNetwork, _ => "/"),
+        Page("/access-denied", Access.SignedIn, _ => "/access-denied", System.Net.HttpStatusCode.Forbidden),
+        Page("/practices/{Code}", Access.ViewNetwork, c => $"/practices/{c.A.PracticeCodes[0]}", other: c => $"/practices/{c.B.PracticeCodes[0]}"),
+        Page("/practices/add", Access.EditNetwork, _ => "/practices/add"),
+        Page("/practices/{Code}/edit", Access.EditNetwork, c => $"/practices/{c.A.PracticeCodes[0]}/edit", other: c => $"/practices/{c.B.PracticeCodes[0]}/edit"),
+        Page("/practices/{Code}/list-sizes/add", Access.EditNetwork, c => $"/practices/{c.A.PracticeCodes[0]}/list-sizes/add", other: c => $"/practices/{c.B.PracticeCodes[0]}/list-sizes/add"),
+        Page("/practices/{Code}/memberships/add", Access.EditNetwork, c => $"/practices/{c.A.PracticeCodes[0]}/memberships/add", other: c => $"/practices/{c.B.PracticeCodes[0]}/memberships/add"),
+        Page("/practices/{Code}/memberships/end", Access.EditNetwork, c => $"/practices/{c.A.PracticeCodes[0]}/memberships/end", other: c => $"/practices/{c.B.PracticeCodes[0]}/memberships/end"),
+        Page("/partners", Access.ViewNetwork, _ => "/partners"),
+        Page("/partners/add", Access.EditNetwork, _ => "/partners/add"),
+        Page("/partners/{PartnerId:guid}/edit", Access.EditNetwork, c => $"/partners/{c.A.PartnerId}/edit", other: c => $"/partners/{c.B.PartnerId}/edit"),
+        Page("/clinical-directors", Access.ViewNetwork, _ => "/clinical-directors"),
+        Page("/clinical-directors/add", Access.EditNetwork, _ => "/clinical-directors/add"),
+        Page("/clinical-directors/{ClinicalDirectorId:guid}/edit", Access.EditNetwork, c => $"/clinical-directors/{c.A.DirectorId}/edit", other: c => $"/clinical-directors/{c.B.DirectorId}/edit"),
+        Page("/network/payee", Access.EditNetwork, _ => "/network/payee"),
+        Page("/network/population-variation", Access.EditNetwork, _ => "/network/population-variation"),
+        Page("/network/refresh-list-sizes", Access.EditNetwork, _ => "/network/refresh-list-sizes"),
+        Page("/users", Access.ManageUsers, _ => "/users"),
+        Page("/users/add", Access.ManageUsers, _ => "/users/add"),
+        Page("/users/{UserId}/roles", Access.ManageUsers, c => $"/users/{c.A.User("Clinician").UserId}/roles", other: c => $"/users/{c.B.User("Clinician").UserId}/roles"),
+        Page("/directory", Access.Administer, _ => "/directory"),
+        Page("/directory/imports/{ImportRunId:guid}", Access.Administer, c => $"/directory/imports/{c.ImportRunId}", other: _ => $"/directory/imports/{Guid.CreateVersion7()}"),
+        Page("/directory/imports/{importRunId:guid}/rejections.csv", Access.Administer, c => $"/directory/imports/{c.ImportRunId}/rejections.csv"),
+        Page("/onboarding", Access.Administer, _ => "/onboarding?q=PCN"),
+        Page("/onboarding/{Code}", Access.Administer, c => $"/onboarding/{c.DirectoryPcnCode}", other: c => $"/onboarding/{c.B.Code}"),
+        Page("/openapi/{documentName}.json", Access.SignedIn, _ => "/openapi/v1.json"),
+    ];
+
+    private static MatrixEntry Page(string route, Access access, Func<MatrixContext, string> own, System.Net.HttpStatusCode ownStatus = OK,
+        Func<MatrixContext, string>? other = null) =>
+        new($"GET {route}", access, c => Task.FromResult(new MatrixRequest("GET", own(c))), ownStatus,
+            other is null ? null : c => Task.FromResult(new MatrixRequest("GET", other(c))), other is null ? null : [NotFound]);
+}
