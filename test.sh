@@ -34,10 +34,15 @@ dotnet format OpenPcn.slnx --no-restore --verify-no-changes
 
 log "Running tests"
 rm -rf TestResults
-set +e
-dotnet test OpenPcn.slnx --no-build -c Release --logger "trx" --results-directory TestResults -- RunConfiguration.TreatNoTestsAsError=true
-test_exit=$?
-set -e
+export OPENPCN_SCREENSHOTS="$PWD/TestResults/screenshots"   # end-to-end screenshots, kept as artefacts
+# One project at a time, each with its own results file (two projects finishing in the same second would otherwise
+# write the same default file name), and on 2 cores the projects do not fight over the CPU.
+test_exit=0
+for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj); do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build -c Release --logger "trx;LogFileName=$name.trx" --results-directory TestResults \
+    -- RunConfiguration.TreatNoTestsAsError=true || test_exit=1
+done
 
 passed=0; failed=0
 for trx in TestResults/*.trx; do

@@ -33,8 +33,8 @@ internal static class StartupRun
             var dataDir = Directory.CreateTempSubdirectory("openpcn-bench-").FullName;
             try
             {
-                cold.Add(await TimeToFirstPageAsync(web, dataDir, "/Account/Login"));
-                warm.Add(await TimeToFirstPageAsync(web, dataDir, "/Account/Login"));
+                cold.Add(await TimeToFirstPageAsync(web, dataDir, "/sign-in"));
+                warm.Add(await TimeToFirstPageAsync(web, dataDir, "/sign-in"));
             }
             finally
             {

@@ -113,7 +113,8 @@ public sealed class DemoNetwork(PcnDbContext db, TenantScope scope, UserService 
         {
             var practice = new Practice(pcnId, PracticeCode.Parse(p.Code), p.Name, p.Postcode, p.System, DemoGeography);
             practice.AddMembership(new EffectivePeriod(p.From, p.To));
-            foreach (var census in censuses.Where(c => p.To is null || c <= p.To.Value.AddYears(1)))
+            // A former member's last figure is the 1 January census before it left.
+            foreach (var census in p.To is { } left ? [new DateOnly(left.Year, 1, 1)] : censuses)
             {
                 var yearsBack = (latest.DayNumber - census.DayNumber) / 365.25m;
                 var registered = (int)Math.Round(p.List / (1 + (0.01m * yearsBack)));
