@@ -65,7 +65,7 @@ public sealed partial class DirectoryImportService
         await db.DirectoryMemberships.MaxAsync(m => m.AsAt, ct));
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Imported a {Kind} file: {Rows} rows, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped, {Rejected} rejected in {ElapsedMs:F0} ms")]
+        Message = "Imported {Kind}: {Rows} rows, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped, {Rejected} rejected in {ElapsedMs:F0} ms")]
     private static partial void LogImported(ILogger logger, DirectoryFileKind kind, int rows, int inserted, int updated, int unchanged,
         int skipped, int rejected, double elapsedMs);
 
