@@ -146,7 +146,7 @@ public sealed class CommandTests
             Assert.Contains("line 4", output, StringComparison.Ordinal);
             var lines = await File.ReadAllLinesAsync(rejections);
             Assert.Equal(3, lines.Length);
-            Assert.StartsWith("file,sheet,line,reason", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("File,Sheet,Line,Reason", lines[0], StringComparison.Ordinal);
         }
         finally
         {

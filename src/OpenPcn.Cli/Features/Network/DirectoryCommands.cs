@@ -133,26 +133,7 @@ internal static class DirectoryCommands
     private static async Task WriteRejectionsAsync(FileInfo output, List<ImportReport> reports, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output.FullName);
-        await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-        csv.WriteField("file");
-        csv.WriteField("sheet");
-        csv.WriteField("line");
-        csv.WriteField("reason");
-        csv.WriteField("excerpt");
-        await csv.NextRecordAsync();
-        foreach (var r in reports)
-        {
-            foreach (var row in r.Rejections)
-            {
-                ct.ThrowIfCancellationRequested();
-                csv.WriteField(r.FileName);
-                csv.WriteField(row.Sheet);
-                csv.WriteField(row.Line);
-                csv.WriteField(row.Reason);
-                csv.WriteField(row.Excerpt);
-                await csv.NextRecordAsync();
-            }
-        }
+        await RejectionsCsv.WriteAsync(writer, reports, ct);
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

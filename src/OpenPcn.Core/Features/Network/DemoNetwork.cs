@@ -75,10 +75,10 @@ public sealed class DemoNetwork(PcnDbContext db, TenantScope scope, UserService 
             foreach (var (local, role, name, practice) in Users)
             {
                 var email = $"{local}@{EmailDomain}";
-                string[] roles = role == Roles.PcnManager ? [role, Roles.Administrator] : [role];
-                await users.CreateAsync(pcn.PcnId, new NewUserInput(email, name, password, roles,
+                // Never Administrator: the demo password is public, and administrators change the whole install.
+                await users.CreateAsync(pcn.PcnId, new NewUserInput(email, name, password, [role],
                     practice is null ? null : PracticeCode.Parse(practice)), ct);
-                signIns.Add(new DemoSignIn(email, string.Join(" + ", roles), password));
+                signIns.Add(new DemoSignIn(email, role, password));
             }
 
             return (IReadOnlyList<DemoSignIn>)signIns;
