@@ -10,7 +10,7 @@ public readonly record struct EffectivePeriod
     {
         if (end is { } e && e < start)
         {
-            throw new RuleViolationException("EndDate", $"The end date {e:d MMM yyyy} is before the start date {start:d MMM yyyy}.");
+            throw new RuleViolationException("EndDate", FormattableString.Invariant($"The end date {e:d MMM yyyy} is before the start date {start:d MMM yyyy}."));
         }
 
         Start = start;
@@ -27,5 +27,5 @@ public readonly record struct EffectivePeriod
         Start <= (other.End ?? DateOnly.MaxValue) && other.Start <= (End ?? DateOnly.MaxValue);
 
     public override string ToString() =>
-        End is { } e ? $"{Start:d MMM yyyy} to {e:d MMM yyyy}" : $"from {Start:d MMM yyyy}";
+        End is { } e ? FormattableString.Invariant($"{Start:d MMM yyyy} to {e:d MMM yyyy}") : FormattableString.Invariant($"from {Start:d MMM yyyy}");
 }

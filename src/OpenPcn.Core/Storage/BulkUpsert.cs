@@ -28,6 +28,12 @@ internal enum UpsertPolicy
 
     /// <summary>The earlier of the stored and new values (e.g. "the first extract that showed this").</summary>
     KeepEarliest = 2,
+
+    /// <summary>The new value only where none is stored (another file owns this column; this one fills gaps).</summary>
+    FillIfEmpty = 3,
+
+    /// <summary>The new value unless it is empty (a file without the column must not erase it).</summary>
+    IgnoreEmpty = 4,
 }
 
 /// <summary>One column an upsert writes: an entity property and how an existing row's value is updated.</summary>
@@ -77,6 +83,12 @@ internal sealed class BulkUpsert<T> : IAsyncDisposable
 
     public BulkUpsert(DbContext db, params UpsertColumn<T>[] columns)
     {
+        // It bypasses the tenancy query filters and SaveChanges' guard, so it is for install-wide reference data only.
+        if (typeof(Features.Security.ITenantOwned).IsAssignableFrom(typeof(T)))
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} belongs to a network; bulk upserts are for reference data only.");
+        }
+
         _db = db;
         _sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -244,6 +256,8 @@ internal sealed class BulkUpsert<T> : IAsyncDisposable
     {
         UpsertPolicy.KeepLatest => $"CASE WHEN {Stored(c)} IS NULL OR {Incoming(c)} > {Stored(c)} THEN {Incoming(c)} ELSE {Stored(c)} END",
         UpsertPolicy.KeepEarliest => $"CASE WHEN {Stored(c)} IS NULL OR {Incoming(c)} < {Stored(c)} THEN {Incoming(c)} ELSE {Stored(c)} END",
+        UpsertPolicy.FillIfEmpty => $"COALESCE({Stored(c)}, {Incoming(c)})",
+        UpsertPolicy.IgnoreEmpty => $"COALESCE({Incoming(c)}, {Stored(c)})",
         _ => Incoming(c),
     };
 
@@ -251,6 +265,8 @@ internal sealed class BulkUpsert<T> : IAsyncDisposable
     {
         UpsertPolicy.KeepLatest => $"({Incoming(c)} IS NOT NULL AND ({Stored(c)} IS NULL OR {Incoming(c)} > {Stored(c)}))",
         UpsertPolicy.KeepEarliest => $"({Incoming(c)} IS NOT NULL AND ({Stored(c)} IS NULL OR {Incoming(c)} < {Stored(c)}))",
+        UpsertPolicy.FillIfEmpty => $"({Stored(c)} IS NULL AND {Incoming(c)} IS NOT NULL)",
+        UpsertPolicy.IgnoreEmpty => $"({Incoming(c)} IS NOT NULL AND {Stored(c)} IS DISTINCT FROM {Incoming(c)})",
         _ => $"{Stored(c)} IS DISTINCT FROM {Incoming(c)}",
     };
 

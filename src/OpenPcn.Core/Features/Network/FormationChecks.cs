@@ -62,10 +62,11 @@ public static class FormationChecks
                 "Import the national list-size file or record each practice's list size.");
         }
 
-        var asAt = $"on {totals.CensusDate:d MMMM yyyy}";
+        var asAt = string.Create(UkCulture, $"on {totals.CensusDate:d MMMM yyyy}");
         if (totals.Registered is >= MinimumPopulation and <= MaximumPopulation)
         {
-            return new(rule, CheckOutcome.Met, $"{population} registered patients {asAt}, within 30,000–50,000.");
+            return new(rule, CheckOutcome.Met, $"{population} registered patients {asAt}, within 30,000–50,000." +
+                (memberCount == 1 ? " A single practice over 30,000 may form a network on its own." : string.Empty));
         }
 
         if (totals.Registered < MinimumPopulation)
@@ -78,11 +79,6 @@ public static class FormationChecks
         }
 
         var above = $"{population} registered patients {asAt}, above 50,000.";
-        if (memberCount == 1)
-        {
-            return new(rule, CheckOutcome.Allowed, above, "A single practice over 30,000 may form a network on its own.");
-        }
-
         return pcn.PopulationVariation == PopulationVariation.ApprovedLarger
             ? new(rule, CheckOutcome.Allowed, above, $"Commissioner approved a larger network: {pcn.PopulationVariationNote}")
             : new(rule, CheckOutcome.NotMet, above,

@@ -52,7 +52,7 @@ public sealed partial class NetworkService
     {
         var practice = await LoadPracticeAsync(code, ct);
         practice.EndMembership(lastDay);
-        audit.Record("network.membership.ended", code.Value, $"last day {lastDay:yyyy-MM-dd}");
+        audit.Record("network.membership.ended", code.Value, FormattableString.Invariant($"last day {lastDay:yyyy-MM-dd}"));
         await db.SaveChangesAsync(ct);
         return await GetPracticeAsync(code, ct);
     }
@@ -61,7 +61,7 @@ public sealed partial class NetworkService
     {
         var practice = await LoadPracticeAsync(code, ct);
         practice.RecordListSize(input.CensusDate, input.Registered, input.Weighted, input.Adjusted, "Entered by hand");
-        audit.Record("network.list-size.recorded", code.Value, $"census {input.CensusDate:yyyy-MM-dd}");
+        audit.Record("network.list-size.recorded", code.Value, FormattableString.Invariant($"census {input.CensusDate:yyyy-MM-dd}"));
         await db.SaveChangesAsync(ct);
         return await GetPracticeAsync(code, ct);
     }
@@ -71,28 +71,11 @@ public sealed partial class NetworkService
             .SingleOrDefaultAsync(p => p.PracticeCode == code, ct)
         ?? throw new NotFoundException($"Practice {code} is not in your network.");
 
-    /// <summary>
-    /// A practice belongs to one PCN at any date. This is the one place that looks at other networks' rows, and it
-    /// returns only the clashing network's code and name. Demo networks neither block nor are blocked.
-    /// </summary>
     private async Task EnsureNotInAnotherNetworkAsync(Pcn pcn, PracticeCode code, EffectivePeriod period, CancellationToken ct)
     {
-        if (pcn.IsDemo)
+        if (!pcn.IsDemo)
         {
-            return;
-        }
-
-        var others = await db.PracticeMemberships.IgnoreQueryFilters()
-            .Where(m => m.PracticeCode == code && m.PcnId != pcn.PcnId)
-            .Join(db.Pcns.IgnoreQueryFilters().Where(p => !p.IsDemo), m => m.PcnId, p => p.PcnId,
-                (m, p) => new { m.StartDate, m.EndDate, p.Code, p.Name })
-            .ToListAsync(ct);
-        var clash = others.Find(o => new EffectivePeriod(o.StartDate, o.EndDate).Overlaps(period));
-        if (clash is not null)
-        {
-            throw new ConflictException(
-                $"{code} is a member of {clash.Name} ({clash.Code}) {new EffectivePeriod(clash.StartDate, clash.EndDate)}. " +
-                "A practice belongs to one PCN at any date.");
+            await OnePcnPerPractice.EnsureAsync(db, pcn.PcnId, new Dictionary<PracticeCode, EffectivePeriod> { [code] = period }, ct);
         }
     }
 

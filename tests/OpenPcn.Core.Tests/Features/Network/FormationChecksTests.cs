@@ -51,9 +51,19 @@ public sealed class FormationChecksTests
     }
 
     [Fact]
-    public void Population_SinglePracticeAbove50k_IsAllowed()
+    public void Population_SinglePracticeAbove50k_StillNeedsApproval()
     {
-        Assert.Equal(CheckOutcome.Allowed, FormationChecks.Population(Pcn(), Totals(62_000, 1), 1).Outcome);
+        Assert.Equal(CheckOutcome.NotMet, FormationChecks.Population(Pcn(), Totals(62_000, 1), 1).Outcome);
+        Assert.Equal(CheckOutcome.Allowed, FormationChecks.Population(Pcn(PopulationVariation.ApprovedLarger, "ICB letter"), Totals(62_000, 1), 1).Outcome);
+    }
+
+    [Fact]
+    public void Population_SinglePracticeOver30k_IsMetOnItsOwn()
+    {
+        var check = FormationChecks.Population(Pcn(), Totals(34_000, 1), 1);
+
+        Assert.Equal(CheckOutcome.Met, check.Outcome);
+        Assert.Contains("single practice", check.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal sealed class DirectoryView
         // Which PCN a practice is in depends on every file's evidence about that practice, so all memberships are read
         // (a few thousand small rows) and each practice's current one chosen before keeping the wanted PCNs'.
         var all = await db.DirectoryMemberships.AsNoTracking().ToListAsync(ct);
-        var members = all.Where(m => IsCurrent(m, today))
+        var latestMap = all.Max(m => m.AsAt);
+        var members = all.Where(m => IsCurrent(m, today, latestMap))
             .GroupBy(m => m.PracticeCode)
             .Select(g => g.OrderByDescending(Evidence).ThenByDescending(m => m.StartDate is not null).ThenBy(m => m.PcnCode.Value, StringComparer.Ordinal).First())
             .Where(m => wanted.Contains(m.PcnCode))
@@ -49,9 +50,14 @@ internal sealed class DirectoryView
         return new DirectoryView(members, practices, latest, subIcbs, [.. onboarded]);
     }
 
-    /// <summary>A membership the files show as current: started (or start unknown) and not ended before today.</summary>
-    public static bool IsCurrent(DirectoryMembership m, DateOnly today) =>
-        (m.StartDate is null || m.StartDate <= today) && (m.EndDate is null || m.EndDate >= today);
+    /// <summary>
+    /// A membership the files show as current: started (or start unknown) and not ended before today. One known only
+    /// from practice maps (no ePCN dates) is current only if the newest map imported still shows it: each map is a
+    /// full snapshot, so a practice it lists as unallocated (U), in another PCN, or not at all has left.
+    /// </summary>
+    public static bool IsCurrent(DirectoryMembership m, DateOnly today, DateOnly? latestMap) =>
+        (m.StartDate is null || m.StartDate <= today) && (m.EndDate is null || m.EndDate >= today)
+        && (m.StartDate is not null || m.EndDate is not null || m.AsAt is null || m.AsAt == latestMap);
 
     /// <summary>The date of the latest evidence for a membership: its ePCN start, or the latest map that showed it.</summary>
     public static DateOnly Evidence(DirectoryMembership m) =>

@@ -23,15 +23,20 @@ public sealed partial class OnboardingService
 
             var (directoryPcn, view, preview) = await LoadAsync(code, ct);
             var starts = preview.Practices.ToDictionary(p => p.Code, p => MembershipStart(view.MembersOf(code).Single(m => m.PracticeCode == p.Code)));
-            await EnsureNotInAnotherNetworkAsync(starts, ct);
             try
             {
                 return await CreateInTransactionAsync(directoryPcn, view, preview, starts, firstUser, ct);
             }
-            catch
+            catch (Exception e)
             {
                 // The transaction has been rolled back; forget the entities it had added.
                 db.ChangeTracker.Clear();
+                if (e is DbUpdateException && await db.Pcns.AsNoTracking().AnyAsync(p => p.Code == code, CancellationToken.None))
+                {
+                    // Someone else set the same network up at the same moment: the unique PCN code refused this one.
+                    throw new ConflictException($"{code} is already set up in this install.");
+                }
+
                 throw;
             }
         });
@@ -41,6 +46,7 @@ public sealed partial class OnboardingService
         Dictionary<PracticeCode, (DateOnly Start, string Why)> starts, FirstUserInput? firstUser, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await OnePcnPerPractice.EnsureAsync(db, 0, starts.ToDictionary(s => s.Key, s => new EffectivePeriod(s.Value.Start, null)), ct);
         var pcn = new Pcn(directoryPcn.Code, directoryPcn.Name, preview.Geography);
         db.Pcns.Add(pcn);
         await db.SaveChangesAsync(ct);
@@ -60,7 +66,7 @@ public sealed partial class OnboardingService
             }
 
             db.Practices.Add(practice);
-            audit.Record("network.practice.added", member.Code.Value, $"member from {start:yyyy-MM-dd} ({why})", pcn.PcnId);
+            audit.Record("network.practice.added", member.Code.Value, FormattableString.Invariant($"member from {start:yyyy-MM-dd} ({why})"), pcn.PcnId);
         }
 
         audit.Record("network.onboarded", directoryPcn.Code.Value,
@@ -88,28 +94,4 @@ public sealed partial class OnboardingService
         : m.FirstAsAt is { } first ? (first, $"earliest practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
         : m.AsAt is { } asAt ? (asAt, $"practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
         : (clock.TodayInEngland(), "no date in the directory; today");
-
-    /// <summary>
-    /// A practice belongs to one PCN at any date: refuses when any practice's new membership would overlap its
-    /// membership of another (non-demo) network in this install, naming each clash.
-    /// </summary>
-    private async Task EnsureNotInAnotherNetworkAsync(Dictionary<PracticeCode, (DateOnly Start, string Why)> starts, CancellationToken ct)
-    {
-        var codes = starts.Keys.ToList();
-        var others = await db.PracticeMemberships.IgnoreQueryFilters()
-            .Where(m => codes.Contains(m.PracticeCode))
-            .Join(db.Pcns.IgnoreQueryFilters().Where(p => !p.IsDemo), m => m.PcnId, p => p.PcnId,
-                (m, p) => new { m.PracticeCode, m.StartDate, m.EndDate, p.Code, p.Name })
-            .ToListAsync(ct);
-        var clashes = others
-            .Where(o => new EffectivePeriod(o.StartDate, o.EndDate).Overlaps(new EffectivePeriod(starts[o.PracticeCode].Start, null)))
-            .OrderBy(o => o.PracticeCode.Value, StringComparer.Ordinal)
-            .Select(o => $"{o.PracticeCode} is a member of {o.Name} ({o.Code}) {new EffectivePeriod(o.StartDate, o.EndDate)}.")
-            .ToList();
-        if (clashes.Count > 0)
-        {
-            throw new ConflictException(string.Join(" ", clashes) +
-                " A practice belongs to one PCN at any date: end that membership in the other network first.");
-        }
-    }
 }

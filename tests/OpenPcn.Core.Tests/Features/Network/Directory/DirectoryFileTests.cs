@@ -146,6 +146,17 @@ public sealed class DirectoryFileTests
     }
 
     [Theory]
+    [InlineData("1 Sep 2020")]
+    [InlineData("01-Sep-2020")]
+    [InlineData("01SEP2020")]
+    [InlineData("1 Sept 2020")]
+    public void TryParseText_September_ParsesWithEitherAbbreviation(string text)
+    {
+        Assert.True(DirectoryDates.TryParseText(text, out var date));
+        Assert.Equal(new DateOnly(2020, 9, 1), date);
+    }
+
+    [Theory]
     [InlineData("EMIS", Core.Features.Network.ClinicalSystem.Emis)]
     [InlineData("TPP", Core.Features.Network.ClinicalSystem.Tpp)]
     [InlineData("INPS", Core.Features.Network.ClinicalSystem.Vision)]

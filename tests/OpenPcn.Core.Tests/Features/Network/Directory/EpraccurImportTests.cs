@@ -41,6 +41,12 @@ public sealed class EpraccurImportTests
         var densham = PracticeCode.Parse("A81001");
         var practice = await db.QueryAsync(c => c.DirectoryPractices.AsNoTracking().SingleAsync(p => p.Code == densham));
         Assert.Equal(("A", "TPP", new DateOnly(1974, 4, 1)), (practice.StatusCode, practice.SupplierName, practice.OpenDate!.Value));
+
+        // The map (October 2025) owns names and postcodes: re-importing the older epraccur (February 2023) does not
+        // bring back B81017's old name and address.
+        var quays = PracticeCode.Parse("B81017");
+        var renamed = await db.QueryAsync(c => c.DirectoryPractices.AsNoTracking().SingleAsync(p => p.Code == quays));
+        Assert.Equal(("THE QUAYS MEDICAL PRACTICE", "HU1 3SA"), (renamed.Name, renamed.Postcode));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

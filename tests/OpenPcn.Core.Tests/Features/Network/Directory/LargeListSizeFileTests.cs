@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OpenPcn.Core.Features.Network.Directory;
@@ -28,15 +27,12 @@ public sealed class LargeListSizeFileTests(ITestOutputHelper output)
 
             long peakHeap = 0;
             var progress = new SyncProgress(_ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false)));
-            var watch = Stopwatch.StartNew();
             var report = await db.ImportPathAsync(path, progress: progress);
-            watch.Stop();
-            output.WriteLine($"{provider}: {report.RowsRead:N0} rows in {watch.Elapsed.TotalSeconds:F1} s; peak managed heap {peakHeap / 1_048_576:N0} MB");
+            output.WriteLine($"{provider}: {report.RowsRead:N0} rows; peak managed heap {peakHeap / 1_048_576:N0} MB");
 
             Assert.Equal((ImportStatus.Succeeded, Practices * Months, Practices * Months), (report.Status, report.RowsRead, report.Inserted));
             Assert.Equal(Practices * Months, (await db.DirectoryStatusAsync()).ListSizes);
             Assert.Equal(Patients(6_999, 99), (await db.ListSizeAsync(Code(6_999), Month(99)))!.Patients);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"took {watch.Elapsed}");
             Assert.True(peakHeap < 600L * 1_048_576, $"peak managed heap {peakHeap:N0} bytes");
         }
         finally

@@ -172,4 +172,24 @@ public sealed class OnboardingServiceTests
         Assert.Equal(new DateOnly(2026, 1, 1), north.Practices.Single(p => p.Code.Value == "A81001").MemberFrom);
         Assert.Equal((5, 4), (stockton.Pcn.PracticeCount, north.Pcn.PracticeCount));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Preview_NewerMapShowsPracticeUnallocated_LeavesItOut(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await LoadShippedDirectoryAsync(db);
+        // The November 2025 map lists A81001 as unallocated (U) and does not list A81608 at all (closed); the other
+        // four Stockton practices are still in U89141.
+        var header = "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,ONS_SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,ONS_ICB_CODE,ICB_CODE,ICB_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME,SUPPLIER_NAME";
+        string Row(string code, string pcn, string pcnName) =>
+            $"GP_PRAC_PAT_LIST,01Nov2025,{code},PRACTICE {code},TS18 1HU,{pcn},{pcnName},E38000247,16C,NHS North East and North Cumbria ICB - 16C,E54000050,QHM,NHS North East and North Cumbria Integrated Care Board,E40000012,Y63,North East and Yorkshire,TPP";
+        string[] stillMembers = ["A81629", "A81025", "A81017", "A81046"];
+        var map = string.Join("\n", [header, Row("A81001", "U", "Unallocated"), .. stillMembers.Select(c => Row(c, "U89141", "STOCKTON PCN"))]);
+        Assert.Equal(ImportStatus.Succeeded, (await db.ImportTextAsync(map, "gp-reg-pat-prac-map.csv")).Status);
+
+        var preview = await AsAdminAsync(db, s => s.PreviewAsync(Stockton));
+
+        Assert.Equal(["A81017", "A81025", "A81046", "A81629"], preview.Practices.Select(p => p.Code.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(4, preview.Pcn.PracticeCount);
+    }
 }

@@ -42,8 +42,11 @@ internal static class DirectoryDates
         DateOnly.TryParseExact(text.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>A date typed as text in a workbook: <c>20200701</c>, <c>01/07/2020</c> (UK order), <c>2020-07-01</c>, <c>1 Jul 2020</c>.</summary>
+    /// <remarks>The invariant culture's month abbreviations are used: en-GB's ICU data abbreviates September "Sept", and the
+    /// files write "Sep".</remarks>
     public static bool TryParseText(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), TextFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.AllowWhiteSpaces, out date);
+        DateOnly.TryParseExact(text.Trim(), TextFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date)
+        || DateOnly.TryParseExact(text.Trim(), TextFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.AllowWhiteSpaces, out date);
 
     /// <summary>A number that stands for a date: <c>20200701</c> (yyyyMMdd) or an Excel serial day number.</summary>
     public static bool TryParseNumber(double number, out DateOnly date)

@@ -136,10 +136,10 @@ internal static class EpcnImporter
     private static BulkUpsert<DirectoryPcn> PcnUpsert(ImportContext context) => new(context.Db,
         UpsertColumn<DirectoryPcn>.Of(p => p.Code),
         UpsertColumn<DirectoryPcn>.Of(p => p.Name),
-        UpsertColumn<DirectoryPcn>.Of(p => p.SubIcbCode),
+        UpsertColumn<DirectoryPcn>.Of(p => p.SubIcbCode, UpsertPolicy.IgnoreEmpty),
         UpsertColumn<DirectoryPcn>.Of(p => p.OpenDate),
         UpsertColumn<DirectoryPcn>.Of(p => p.CloseDate),
-        UpsertColumn<DirectoryPcn>.Of(p => p.Postcode));
+        UpsertColumn<DirectoryPcn>.Of(p => p.Postcode, UpsertPolicy.IgnoreEmpty));
 
     private static BulkUpsert<DirectoryMembership> MembershipUpsert(ImportContext context) => new(context.Db,
         UpsertColumn<DirectoryMembership>.Of(m => m.PracticeCode),

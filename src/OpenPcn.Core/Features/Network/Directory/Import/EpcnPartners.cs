@@ -42,7 +42,7 @@ internal static class EpcnPartners
 
             if (start is { } s && end is { } e && e < s)
             {
-                errors.Add($"Practice to PCN Relationship End Date {e:d MMM yyyy} is before the start date {s:d MMM yyyy}");
+                errors.Add(FormattableString.Invariant($"Practice to PCN Relationship End Date {e:d MMM yyyy} is before the start date {s:d MMM yyyy}"));
             }
 
             var text = sheet.RowText(row);
@@ -71,7 +71,7 @@ internal static class EpcnPartners
             else
             {
                 context.Reject(sheet.Name, row, start == other.Membership.StartDate
-                    ? $"Conflicts with row {other.Row}: {practice} in {pcn} from {start:d MMM yyyy} is there with different values"
+                    ? FormattableString.Invariant($"Conflicts with row {other.Row}: {practice} in {pcn} from {start:d MMM yyyy} is there with different values")
                     : $"An earlier period of {practice} in {pcn}; row {other.Row} has a later one and the directory keeps only the latest", text);
             }
         }

@@ -24,16 +24,19 @@ internal static class EpraccurImporter
     public static async Task RunAsync(ImportContext context, CancellationToken ct)
     {
         using var csv = new CsvInput(context.Source!);
+        // The practice map (monthly) owns name, postcode and geography; epraccur owns status, dates and setting, and
+        // fills the map's columns only for practices the map has not described (so the order of imports does not
+        // decide which name a practice has).
         await using var upsert = new BulkUpsert<DirectoryPractice>(context.Db,
             UpsertColumn<DirectoryPractice>.Of(p => p.Code),
-            UpsertColumn<DirectoryPractice>.Of(p => p.Name),
-            UpsertColumn<DirectoryPractice>.Of(p => p.Postcode),
+            UpsertColumn<DirectoryPractice>.Of(p => p.Name, UpsertPolicy.FillIfEmpty),
+            UpsertColumn<DirectoryPractice>.Of(p => p.Postcode, UpsertPolicy.FillIfEmpty),
             UpsertColumn<DirectoryPractice>.Of(p => p.StatusCode),
             UpsertColumn<DirectoryPractice>.Of(p => p.OpenDate),
             UpsertColumn<DirectoryPractice>.Of(p => p.CloseDate),
             UpsertColumn<DirectoryPractice>.Of(p => p.PrescribingSetting),
-            UpsertColumn<DirectoryPractice>.Of(p => p.IcbCode),
-            UpsertColumn<DirectoryPractice>.Of(p => p.SubIcbCode));
+            UpsertColumn<DirectoryPractice>.Of(p => p.IcbCode, UpsertPolicy.FillIfEmpty),
+            UpsertColumn<DirectoryPractice>.Of(p => p.SubIcbCode, UpsertPolicy.FillIfEmpty));
         var batch = new List<DirectoryPractice>(upsert.BatchSize);
         var seen = new Dictionary<string, (int Line, int Hash)>(StringComparer.Ordinal);
         var first = true;

@@ -93,8 +93,8 @@ internal static class PatientsRegisteredImporter
                 context.Reject(string.Empty, csv.Line, first.Hash == hash
                     ? $"Duplicate of line {first.Line}"
                     : first.Patients != patients
-                        ? $"Conflicts with line {first.Line}: {code} on {date:dd MMM yyyy} has NUMBER_OF_PATIENTS {first.Patients} there and {patients} here"
-                        : $"Conflicts with line {first.Line}: {code} on {date:dd MMM yyyy} is there with different values", csv.Excerpt);
+                        ? FormattableString.Invariant($"Conflicts with line {first.Line}: {code} on {date:dd MMM yyyy} has NUMBER_OF_PATIENTS {first.Patients} there and {patients} here")
+                        : FormattableString.Invariant($"Conflicts with line {first.Line}: {code} on {date:dd MMM yyyy} is there with different values"), csv.Excerpt);
                 continue;
             }
 
