@@ -658,6 +658,10 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("StartBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("PcnId", "PracticeCode", "StartDate");
 
                     b.HasIndex("PracticeCode");

@@ -647,6 +647,10 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("PcnId", "PracticeCode", "StartDate");
 
                     b.HasIndex("PracticeCode");

@@ -116,7 +116,8 @@ internal static class NetworkCommands
         foreach (var row in o.Practices)
         {
             practices.AddRow(row.Code.Value, Markup.Escape(row.Name), row.ClinicalSystem.ToString(),
-                row.IsCurrentMember ? $"since {row.MemberSince:d MMM yyyy}" : "[grey]former[/]",
+                !row.IsCurrentMember ? "[grey]former[/]"
+                    : string.Create(Uk, $"since {row.MemberSince:d MMM yyyy}") + (row.MemberSinceBasis is null ? string.Empty : " [grey](first seen; may be earlier)[/]"),
                 row.CensusDate?.ToString("d MMM yyyy", Uk) ?? "-", row.Registered?.ToString("N0", Uk) ?? "-", row.Weighted?.ToString("N0", Uk) ?? "-");
         }
 
@@ -135,7 +136,7 @@ internal static class NetworkCommands
         ? "not known"
         : $"{t.Registered.ToString("N0", Uk)} registered" +
           (t.Weighted is { } w ? $", {w.ToString("N0", Uk)} weighted" : string.Empty) +
-          $" on {t.CensusDate:d MMM yyyy}" + (t.MixedCensusDates ? " [yellow](practices' latest dates differ)[/]" : string.Empty);
+          string.Create(Uk, $" on {t.CensusDate:d MMM yyyy}") + (t.MixedCensusDates ? " [yellow](practices' latest dates differ)[/]" : string.Empty);
 
     private static string Outcome(CheckOutcome outcome) => outcome switch
     {

@@ -52,7 +52,7 @@ public sealed partial class NetworkService(PcnDbContext db, TenantScope scope, A
         var g = practice.Geography;
         return new PracticeDetail(practice.PracticeCode, practice.Name, practice.Postcode, practice.ClinicalSystem,
             g.IcbCode, g.IcbName, g.SubIcbCode, g.SubIcbName, practice.IsMemberOn(today),
-            [.. practice.Memberships.OrderByDescending(m => m.StartDate).Select(m => new MembershipView(m.StartDate, m.EndDate, m.Period.Contains(today)))],
+            [.. practice.Memberships.OrderByDescending(m => m.StartDate).Select(m => new MembershipView(m.StartDate, m.EndDate, m.Period.Contains(today), m.StartBasis))],
             [.. practice.ListSizes.OrderByDescending(l => l.CensusDate).Select(l => new ListSizeView(l.CensusDate, l.Registered, l.Weighted, l.Adjusted, l.Source))]);
     }
 
@@ -100,7 +100,7 @@ public sealed partial class NetworkService(PcnDbContext db, TenantScope scope, A
         var latest = p.LatestListSize();
         var current = p.Memberships.Where(m => m.Period.Contains(today)).MinBy(m => m.StartDate);
         return new PracticeRow(p.PracticeCode, p.Name, p.Postcode, p.ClinicalSystem, current is not null, current?.StartDate,
-            latest?.CensusDate, latest?.Registered, latest?.Weighted, latest?.Adjusted);
+            latest?.CensusDate, latest?.Registered, latest?.Weighted, latest?.Adjusted, current?.StartBasis);
     }
 
     private static ClinicalDirectorView View(ClinicalDirector d, DateOnly today) =>

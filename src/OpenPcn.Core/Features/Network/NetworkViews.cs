@@ -46,7 +46,8 @@ public sealed record PracticeRow(
     DateOnly? CensusDate,
     int? Registered,
     decimal? Weighted,
-    decimal? Adjusted);
+    decimal? Adjusted,
+    string? MemberSinceBasis = null);
 
 /// <summary>The network's total on one census date, over the practices that have a figure on that date.</summary>
 public sealed record PopulationPoint(DateOnly CensusDate, int Registered, decimal? Weighted, int Practices);
@@ -64,7 +65,11 @@ public sealed record PracticeDetail(
     IReadOnlyList<MembershipView> Memberships,
     IReadOnlyList<ListSizeView> ListSizes);
 
-public sealed record MembershipView(DateOnly StartDate, DateOnly? EndDate, bool IsCurrent);
+/// <param name="StartDate">First day as a member.</param>
+/// <param name="EndDate">Last day as a member; empty while current.</param>
+/// <param name="IsCurrent">A member today.</param>
+/// <param name="StartBasis">Where the start date came from when it is evidence, not a known fact.</param>
+public sealed record MembershipView(DateOnly StartDate, DateOnly? EndDate, bool IsCurrent, string? StartBasis = null);
 
 public sealed record ListSizeView(DateOnly CensusDate, int Registered, decimal? Weighted, decimal? Adjusted, string Source);
 

@@ -62,7 +62,9 @@ public sealed class Practice : IPracticeOwned
     }
 
     /// <summary>Adds a membership period; refuses one that overlaps a period this practice already has here.</summary>
-    public PracticeMembership AddMembership(EffectivePeriod period)
+    /// <param name="period">First and last day as a member.</param>
+    /// <param name="startBasis">Where the start date came from, when it is evidence rather than a known fact.</param>
+    public PracticeMembership AddMembership(EffectivePeriod period, string? startBasis = null)
     {
         var clash = _memberships.Find(m => m.Period.Overlaps(period));
         if (clash is not null)
@@ -71,7 +73,7 @@ public sealed class Practice : IPracticeOwned
                 $"{PracticeCode} is already a member {clash.Period}; membership periods cannot overlap.");
         }
 
-        var membership = new PracticeMembership(PcnId, PracticeCode, period);
+        var membership = new PracticeMembership(PcnId, PracticeCode, period, startBasis);
         _memberships.Add(membership);
         return membership;
     }

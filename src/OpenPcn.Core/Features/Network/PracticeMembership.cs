@@ -12,12 +12,13 @@ namespace OpenPcn.Core.Features.Network;
 /// </summary>
 public sealed class PracticeMembership : IPracticeOwned
 {
-    internal PracticeMembership(int pcnId, PracticeCode practiceCode, EffectivePeriod period)
+    internal PracticeMembership(int pcnId, PracticeCode practiceCode, EffectivePeriod period, string? startBasis)
     {
         PcnId = pcnId;
         PracticeCode = practiceCode;
         StartDate = period.Start;
         EndDate = period.End;
+        StartBasis = startBasis;
     }
 
     private PracticeMembership()
@@ -34,6 +35,12 @@ public sealed class PracticeMembership : IPracticeOwned
     /// <summary>Last day as a member; empty while current.</summary>
     public DateOnly? EndDate { get; private set; }
 
+    /// <summary>
+    /// Where the start date came from when it is not a known fact, e.g. "earliest practice map extract showing it"
+    /// for a network set up from the national files without ePCN dates (the practice may have joined earlier).
+    /// </summary>
+    public string? StartBasis { get; private set; }
+
     public EffectivePeriod Period => new(StartDate, EndDate);
 
     internal void End(DateOnly endDate) => EndDate = new EffectivePeriod(StartDate, endDate).End;
@@ -45,6 +52,7 @@ internal sealed class PracticeMembershipConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(m => new { m.PcnId, m.PracticeCode, m.StartDate });
         builder.Property(m => m.PracticeCode).HasMaxLength(6);
+        builder.Property(m => m.StartBasis).HasMaxLength(300);
         builder.Ignore(m => m.Period);
         builder.HasIndex(m => m.PracticeCode);
     }

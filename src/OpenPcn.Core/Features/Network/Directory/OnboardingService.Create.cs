@@ -58,7 +58,7 @@ public sealed partial class OnboardingService
             var practice = new Practice(pcn.PcnId, member.Code, member.Name, member.Postcode ?? string.Empty, ClinicalSystemOf(member.Supplier),
                 view.GeographyOf(detail?.SubIcbCode) ?? Geography.Unknown);
             var (start, why) = starts[member.Code];
-            practice.AddMembership(new EffectivePeriod(start, null));
+            practice.AddMembership(new EffectivePeriod(start, null), why == EpcnStart ? null : why);
             if (member.ListSizeDate is { } date && member.Registered is { } registered)
             {
                 practice.RecordListSize(date, registered, null, null, ListSizeSource(date));
@@ -85,13 +85,17 @@ public sealed partial class OnboardingService
         return new OnboardingResult(pcn.PcnId, pcn.Code, pcn.Name, preview.Practices.Count, listSizes, user);
     }
 
+    private const string EpcnStart = "ePCN relationship start date";
+
     /// <summary>
     /// When the practice joined: ePCN's relationship start date when the directory has one, else the first extract of
     /// the practice map that showed it in this PCN (the earliest evidence there is), else its latest.
     /// </summary>
     private (DateOnly Start, string Why) MembershipStart(DirectoryMembership m) =>
-        m.StartDate is { } start ? (start, "ePCN relationship start date")
-        : m.FirstAsAt is { } first ? (first, $"earliest practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
-        : m.AsAt is { } asAt ? (asAt, $"practice map extract showing it in {m.PcnCode}; ePCN gave no start date")
-        : (clock.TodayInEngland(), "no date in the directory; today");
+        m.StartDate is { } start ? (start, EpcnStart)
+        : m.FirstAsAt is { } first ? (first, FormattableString.Invariant(
+            $"the earliest practice map extract showing it in {m.PcnCode} ({first:d MMM yyyy}); ePCN gave no start date, so it may have joined earlier"))
+        : m.AsAt is { } asAt ? (asAt, FormattableString.Invariant(
+            $"a practice map extract showing it in {m.PcnCode} ({asAt:d MMM yyyy}); ePCN gave no start date, so it may have joined earlier"))
+        : (clock.TodayInEngland(), "no date in the national files: the day the network was set up");
 }

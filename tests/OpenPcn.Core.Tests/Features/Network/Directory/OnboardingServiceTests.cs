@@ -116,7 +116,9 @@ public sealed class OnboardingServiceTests
             Assert.Equal(("QHM", "16C"), (overview.Pcn.IcbCode, overview.Pcn.SubIcbCode));
             var densham = await scope.ServiceProvider.GetRequiredService<NetworkService>().GetPracticeAsync(PracticeCode.Parse("A81001"));
             Assert.Equal((ClinicalSystem.Tpp, "TS18 1HU", "16C"), (densham.ClinicalSystem, densham.Postcode, densham.SubIcbCode));
-            Assert.Equal(new DateOnly(2025, 10, 1), Assert.Single(densham.Memberships).StartDate); // first map extract showing it
+            var membership = Assert.Single(densham.Memberships);
+            Assert.Equal(new DateOnly(2025, 10, 1), membership.StartDate); // first map extract showing it
+            Assert.Contains("may have joined earlier", membership.StartBasis, StringComparison.Ordinal);
             Assert.Equal("gp-reg-pat-prac-all 01 Jan 2021", Assert.Single(densham.ListSizes).Source);
             var users = await scope.ServiceProvider.GetRequiredService<UserService>().ListAsync();
             Assert.Equal("manager@stockton.test", Assert.Single(users).Email);
@@ -148,7 +150,7 @@ public sealed class OnboardingServiceTests
         Assert.Null(result.FirstUser);
         await using var scope = db.PcnScope(result.PcnId);
         var densham = await scope.ServiceProvider.GetRequiredService<NetworkService>().GetPracticeAsync(PracticeCode.Parse("A81001"));
-        Assert.Equal(new DateOnly(2020, 7, 1), Assert.Single(densham.Memberships).StartDate);
+        Assert.Equal((new DateOnly(2020, 7, 1), null), (Assert.Single(densham.Memberships).StartDate, Assert.Single(densham.Memberships).StartBasis));
         var detail = await db.QueryAsync(c => c.AuditEvents.Where(a => a.Subject == "A81001").Select(a => a.Detail).SingleAsync());
         Assert.Equal("member from 2020-07-01 (ePCN relationship start date)", detail);
     }

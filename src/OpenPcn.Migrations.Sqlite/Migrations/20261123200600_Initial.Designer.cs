@@ -12,7 +12,7 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261123184134_Initial")]
+    [Migration("20261123200600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -648,6 +648,10 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartBasis")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("PcnId", "PracticeCode", "StartDate");

@@ -13,7 +13,7 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261123184139_Initial")]
+    [Migration("20261123200605_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -660,6 +660,10 @@ namespace OpenPcn.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("StartBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("PcnId", "PracticeCode", "StartDate");
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace OpenPcn.Migrations.Postgres.Migrations
+namespace OpenPcn.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,9 +29,9 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "DirectoryListSizes",
                 columns: table => new
                 {
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    ExtractDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Patients = table.Column<int>(type: "integer", nullable: false)
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ExtractDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Patients = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,12 +42,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "DirectoryMemberships",
                 columns: table => new
                 {
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    PcnCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AsAt = table.Column<DateOnly>(type: "date", nullable: true),
-                    FirstAsAt = table.Column<DateOnly>(type: "date", nullable: true)
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    PcnCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AsAt = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstAsAt = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,12 +58,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "DirectoryPcns",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SubIcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    OpenDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CloseDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubIcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OpenDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CloseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,16 +74,16 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "DirectoryPractices",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    StatusCode = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
-                    OpenDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CloseDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    PrescribingSetting = table.Column<int>(type: "integer", nullable: true),
-                    IcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    SubIcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    SupplierName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    StatusCode = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
+                    OpenDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CloseDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PrescribingSetting = table.Column<int>(type: "INTEGER", nullable: true),
+                    IcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SubIcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SupplierName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,14 +94,14 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "DirectorySubIcbs",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OnsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    IcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    IcbName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IcbOnsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    RegionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    RegionName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    IcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IcbName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IcbOnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RegionName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -113,22 +112,22 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "ImportRuns",
                 columns: table => new
                 {
-                    ImportRunId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PcnId = table.Column<int>(type: "integer", nullable: true),
-                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    RowsRead = table.Column<int>(type: "integer", nullable: false),
-                    Inserted = table.Column<int>(type: "integer", nullable: false),
-                    Updated = table.Column<int>(type: "integer", nullable: false),
-                    Unchanged = table.Column<int>(type: "integer", nullable: false),
-                    Skipped = table.Column<int>(type: "integer", nullable: false),
-                    Rejected = table.Column<int>(type: "integer", nullable: false),
-                    Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    ImportRunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inserted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,19 +138,19 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "Pcns",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    PayeeCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    PayeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PopulationVariation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PopulationVariationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    IcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    IcbName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SubIcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    SubIcbName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PayeeCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    PayeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PopulationVariation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PopulationVariationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IcbName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubIcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SubIcbName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,11 +161,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,11 +182,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "ImportRejection",
                 columns: table => new
                 {
-                    ImportRunId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sheet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Line = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Excerpt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    ImportRunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sheet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Excerpt = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -204,24 +203,24 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,13 +237,13 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    AuditEventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditEventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -261,13 +260,13 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "ClinicalDirectors",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    ClinicalDirectorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    FundedSessionsPerWeek = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClinicalDirectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    FundedSessionsPerWeek = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -284,14 +283,14 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "NetworkPartners",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    PartnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    OdsCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OdsCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,15 +307,15 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "Practices",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ClinicalSystem = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    IcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    IcbName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SubIcbCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    SubIcbName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ClinicalSystem = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IcbName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubIcbCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SubIcbName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -333,11 +332,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -354,10 +353,10 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,8 +373,8 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -398,10 +397,10 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -418,13 +417,13 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "ListSizes",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    CensusDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Registered = table.Column<int>(type: "integer", nullable: false),
-                    Weighted = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    Adjusted = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    CensusDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Registered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weighted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Adjusted = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -441,10 +440,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "PracticeMemberships",
                 columns: table => new
                 {
-                    PcnId = table.Column<int>(type: "integer", nullable: false),
-                    PracticeCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PracticeCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
