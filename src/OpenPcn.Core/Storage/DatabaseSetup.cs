@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenPcn.Core.Features.Network;
@@ -27,6 +29,9 @@ public sealed partial class DatabaseSetup(
 {
     public async Task<int> MigrateAsync(CancellationToken ct = default)
     {
+        // On a new PostgreSQL database EF reads the migrations history table before creating it and logs the failure as
+        // an error (npgsql/efcore.pg#3407); creating it first keeps a first start's log free of false alarms.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         await db.Database.MigrateAsync(ct);
         await UserService.EnsureRolesAsync(roles);
