@@ -93,7 +93,7 @@ public sealed class DirectoryTests(AppFixture app)
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Download the rejected rows (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.StartsWith("Sheet,Line,Reason,Excerpt", csv, StringComparison.Ordinal);
+        Assert.StartsWith("File,Sheet,Line,Reason,Excerpt", csv, StringComparison.Ordinal);
         Assert.Equal(3, csv.Trim().Split('\n').Length);
         await page.Context.CloseAsync();
     }

@@ -23,6 +23,8 @@ public sealed class FirstRunTests
         Assert.Equal(7, page.QuerySelectorAll("#practices tbody tr").Length);
         Assert.Equal(4, page.QuerySelectorAll("#formation-checks ~ dl .nhsuk-tag").Length);
         Assert.NotNull(page.QuerySelector("canvas#practice-list-chart[data-series]"));
+        Assert.Equal("Population of today's member practices, by census date", page.QuerySelector("#population-history-chart")?.Closest("figure")?.QuerySelector("figcaption")?.TextContent.Trim());
+        Assert.Contains(page.QuerySelectorAll("#list-size-figures caption"), c => c.TextContent.Trim() == "Population of today's member practices, by census date");
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenPcn.Core.Features.Network.Directory;
@@ -72,31 +71,8 @@ internal static class DirectoryEndpoints
         }
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("Sheet");
-            csv.WriteField("Line");
-            csv.WriteField("Reason");
-            csv.WriteField("Excerpt");
-            await csv.NextRecordAsync();
-            foreach (var row in report.Rejections)
-            {
-                csv.WriteField(SafeCell(row.Sheet));
-                csv.WriteField(row.Line);
-                csv.WriteField(SafeCell(row.Reason));
-                csv.WriteField(SafeCell(row.Excerpt));
-                await csv.NextRecordAsync();
-            }
-        }
-
+        await RejectionsCsv.WriteAsync(text, [report], ct);
         var name = $"rejections-{Path.GetFileNameWithoutExtension(report.FileName)}-{report.StartedAt:yyyyMMdd-HHmm}.csv";
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name);
     }
-
-    /// <summary>
-    /// Excerpts come from an uploaded file: a cell starting with = + - @ would run as a formula when the CSV is opened
-    /// in a spreadsheet, so such cells are prefixed with an apostrophe.
-    /// </summary>
-    internal static string SafeCell(string? value) =>
-        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value ?? string.Empty;
 }
