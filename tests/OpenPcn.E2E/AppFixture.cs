@@ -117,6 +117,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:OpenPcn", string.Empty);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
+
+            // Every test signs in from 127.0.0.1: more than the default 10 a minute when the scenarios run back to back.
+            builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
     }

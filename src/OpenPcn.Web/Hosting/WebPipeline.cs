@@ -34,6 +34,7 @@ internal static class WebPipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantScopeMiddleware>();

@@ -10,11 +10,18 @@ namespace OpenPcn.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app (Program) in memory, on a <see cref="TestDatabase"/>. Start-up runs as it does for a user:
-/// migrations, roles, the shipped directory and (only when <paramref name="demo"/>) the demo network.
+/// migrations, roles, the shipped directory and (only when <paramref name="demo"/>) the demo network. The sign-in rate
+/// limit is raised far above what any test reaches unless <see cref="Settings"/> says otherwise.
 /// </summary>
 public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, string environment = "Testing") : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Configuration for this host, applied after the defaults (for example <c>Security:SignInRateLimit:PermitLimit</c>).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>Replaces or adds services after the app's own (a fake client address, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,11 +32,18 @@ public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, 
         }
 
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             // Full-strength hashing (210,000 iterations) is the app's setting; tests need only speed.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            TestServices?.Invoke(services);
         });
     }
 

@@ -19,11 +19,12 @@ internal static class SecurityEndpoints
 {
     public static RouteGroupBuilder MapSecurityEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueToken).AllowAnonymous()
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName(nameof(IssueToken)).WithTags("Security")
             .WithSummary("Exchange an email and password for a bearer token")
-            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). Wrong passwords count towards the lockout.");
+            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). Wrong passwords count towards the lockout; too many attempts from one address answer 429.");
 
         api.MapGet("/me", GetMe).RequireAuthorization(Policies.ViewNetwork)
             .WithName(nameof(GetMe)).WithTags("Security").WithSummary("The signed-in user, their network and roles");
@@ -48,16 +49,10 @@ internal static class SecurityEndpoints
     {
         // The bearer handler writes the token response itself when sign-in succeeds.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        await audit.RecordAsync(request.Email ?? string.Empty, result, "api token");
-        if (result.Succeeded)
-        {
-            return TypedResults.Empty;
-        }
-
-        return TypedResults.Problem(
-            result.IsLockedOut ? SignInMessages.LockedOut : SignInMessages.Failed,
-            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+        var outcome = await audit.PasswordSignInAsync(signIn, request.Email ?? string.Empty, request.Password ?? string.Empty, "api token");
+        return outcome.Succeeded
+            ? TypedResults.Empty
+            : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
     }
 
     internal static Ok<CurrentUser> GetMe(ClaimsPrincipal user) =>
@@ -110,11 +105,4 @@ internal static class SecurityEndpoints
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect($"{SecuritySetup.SignInPath}?signedOut=true");
     }
-}
-
-/// <summary>What a failed sign-in says: never whether the email exists.</summary>
-internal static class SignInMessages
-{
-    public const string Failed = "The email address or password is not right. Check them and try again.";
-    public const string LockedOut = "This account is locked after too many wrong passwords. Try again in 15 minutes.";
 }

@@ -34,6 +34,7 @@ internal static class SecuritySetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddSignInRateLimit();
 
         services.ConfigureApplicationCookie(options =>
         {
