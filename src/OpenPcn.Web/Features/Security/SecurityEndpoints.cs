@@ -24,7 +24,7 @@ internal static class SecurityEndpoints
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName(nameof(IssueToken)).WithTags("Security")
             .WithSummary("Exchange an email and password for a bearer token")
-            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). Wrong passwords count towards the lockout; too many attempts from one address answer 429.");
+            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). The token lasts 30 minutes and stops working at once if the user's access is removed or their password or roles change. Wrong passwords count towards the lockout; too many attempts from one address answer 429.");
 
         api.MapGet("/me", GetMe).RequireAuthorization(Policies.ViewNetwork)
             .WithName(nameof(GetMe)).WithTags("Security").WithSummary("The signed-in user, their network and roles");
@@ -34,6 +34,11 @@ internal static class SecurityEndpoints
         users.MapGet("/{userId}", GetUser).WithName(nameof(GetUser)).WithSummary("One user of the network");
         users.MapPost("/", AddUser).WithName(nameof(AddUser)).WithSummary("Add a user to the network");
         users.MapPut("/{userId}/roles", SetRoles).WithName(nameof(SetRoles)).WithSummary("Replace a user's roles (and practice, for a practice manager)");
+        users.MapPost("/{userId}/access/remove", RemoveAccess).WithName(nameof(RemoveAccess))
+            .WithSummary("Stop a user signing in, and end their sessions and tokens")
+            .WithDescription("Nobody can remove their own access; only an administrator can remove an administrator's.");
+        users.MapPost("/{userId}/access/restore", RestoreAccess).WithName(nameof(RestoreAccess))
+            .WithSummary("Let a user sign in again (after their access was removed or a lockout)");
         return api;
     }
 
@@ -93,6 +98,22 @@ internal static class SecurityEndpoints
 
         return TypedResults.Ok(await users.SetRolesAsync(userId, input.Roles ?? [], input.PracticeCode, ct));
     }
+
+    internal static async Task<Results<Ok<UserView>, ProblemHttpResult>> RemoveAccess(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        await MayChangeAccessAsync(userId, actor, users, ct)
+            ? TypedResults.Ok(await users.RemoveAccessAsync(userId, ct))
+            : AccessForbidden();
+
+    internal static async Task<Results<Ok<UserView>, ProblemHttpResult>> RestoreAccess(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        await MayChangeAccessAsync(userId, actor, users, ct)
+            ? TypedResults.Ok(await users.RestoreAccessAsync(userId, ct))
+            : AccessForbidden();
+
+    private static async Task<bool> MayChangeAccessAsync(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        AdministratorGuard.MayChangeAccess(actor, (await users.GetAsync(userId, ct)).Roles);
+
+    private static ProblemHttpResult AccessForbidden() =>
+        TypedResults.Problem(AdministratorGuard.AccessRefusal, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
 
     internal static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignOut(HttpContext context, SignInManager<OpenPcnUser> signIn)
     {

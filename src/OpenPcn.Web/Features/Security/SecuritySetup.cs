@@ -33,7 +33,14 @@ internal static class SecuritySetup
         services.AddScoped<SignInAudit>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, options =>
+        {
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(30);
+            options.Events.OnMessageReceived = BearerTokenChecks.RejectIfUserChangedAsync;
+        });
+
+        // A removed user, a changed password or changed roles end other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSignInRateLimit();
 
         services.ConfigureApplicationCookie(options =>
