@@ -53,6 +53,12 @@ internal static partial class FirstRun
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            if (!HostingEnvironments.ServesPlainHttp(app.Environment) && !ProxySetup.Enabled(app.Configuration)
+                && !addresses.Any(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                LogNeedsHttps(logger, app.Environment.EnvironmentName);
+            }
+
             Console.Out.Write(Welcome(addresses, database, demo, password, hasAdministrator));
         });
     }
@@ -102,6 +108,9 @@ internal static partial class FirstRun
     private const string Cli = "dotnet run --project src/OpenPcn.Cli --";
 
     internal sealed record DemoDetails(string Name, bool JustCreated, IReadOnlyList<(string Email, string Roles)> SignIns);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Environment} environment marks cookies Secure, so sign-in works over https only, and nothing here listens on https: serve https, or run behind a TLS proxy with ForwardedHeaders__Enabled=true (and ForwardedHeaders__KnownProxies unless it is on this machine)")]
+    private static partial void LogNeedsHttps(ILogger logger, string environment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Migrations} migration(s) applied, shipped directory loaded: {DirectoryLoaded}, in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, int migrations, bool directoryLoaded, long milliseconds);

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenPcn.TestSupport;
+using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Tests.Infrastructure;
 
@@ -13,7 +16,7 @@ namespace OpenPcn.Web.Tests.Infrastructure;
 /// migrations, roles, the shipped directory and (only when <paramref name="demo"/>) the demo network. The sign-in rate
 /// limit is raised far above what any test reaches unless <see cref="Settings"/> says otherwise.
 /// </summary>
-public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, string environment = "Testing") : WebApplicationFactory<Program>
+public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, string environment = HostingEnvironments.Testing) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -48,6 +51,14 @@ public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, 
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowser() => CreateNoRedirectClient(cookies: true);
+
+    /// <summary>
+    /// A client that does not follow redirects: in memory, or over a socket when the test started Kestrel (where the
+    /// factory's own client would follow redirects and keep cookies whatever it is told).
+    /// </summary>
+    public HttpClient CreateNoRedirectClient(bool cookies) =>
+        Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() is { } address
+            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = cookies }) { BaseAddress = new Uri(address) }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = cookies });
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenPcn.Core.Features.Security;
+using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Features.Security;
 
@@ -23,8 +24,11 @@ internal static class SecuritySetup
     public static readonly AuthorizeAttribute CookieOrBearer =
         new() { AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" };
 
-    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services)
+    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Behind a TLS proxy the app may see plain http, so outside local runs cookies are always marked Secure.
+        var cookieSecurity = HostingEnvironments.ServesPlainHttp(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
         services.AddOpenPcnIdentityCore()
             .AddSignInManager()
             .AddDefaultTokenProviders()
@@ -48,8 +52,7 @@ internal static class SecuritySetup
             options.Cookie.Name = "OpenPcn.SignIn";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // SameAsRequest keeps http://localhost working; behind TLS the cookie is marked Secure.
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = SignInPath;
@@ -70,7 +73,7 @@ internal static class SecuritySetup
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "OpenPcn.Antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
         });
         return services;
     }
