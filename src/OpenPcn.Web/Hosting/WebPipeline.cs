@@ -48,6 +48,7 @@ internal static class WebPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantScopeMiddleware>();
+        app.Use(UploadLimits.RefuseTooLargeAsync); // before antiforgery reads the form
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -14,6 +14,7 @@ internal static class WebServices
         services.AddOpenPcnSecurity(builder.Environment);
         services.AddOpenPcnApi();
         services.AddOpenPcnProxySupport(builder.Configuration);
+        services.AddOpenPcnUploadLimits();
 
         // Static server rendering only: no interactive render modes are registered, so no page opens a circuit.
         services.AddRazorComponents();

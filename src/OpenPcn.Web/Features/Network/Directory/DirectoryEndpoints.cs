@@ -4,15 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Security;
+using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Features.Network.Directory;
 
 /// <summary>The national directory: what it holds, importing a file, and the reports of earlier imports.</summary>
 internal static class DirectoryEndpoints
 {
-    /// <summary>The largest national file (epraccur, the ePCN workbook) is a few megabytes.</summary>
-    public const long MaxUploadBytes = 64L * 1024 * 1024;
-
     public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder api)
     {
         var directory = api.MapGroup("/directory").WithTags("Directory").RequireAuthorization(Policies.Administer);
@@ -22,9 +20,10 @@ internal static class DirectoryEndpoints
 
         // Bearer-only like the rest of the API: a cross-site form cannot carry the token, so no antiforgery token is needed.
         directory.MapPost("/imports", ImportFile).WithName(nameof(ImportFile)).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import a national file (multipart field 'file'; optional 'kind')")
-            .WithDescription("gp-reg-pat-prac-all.csv, gp-reg-pat-prac-map.csv, epraccur.csv or ePCN.xlsx. The kind is detected from the name and content unless given. Good rows are kept; each refused row is reported with its line and reason.");
+            .WithDescription("gp-reg-pat-prac-all.csv, gp-reg-pat-prac-map.csv, epraccur.csv or ePCN.xlsx, smaller than 64 MB. The kind is detected from the name and content unless given. Good rows are kept; each refused row is reported with its line and reason.");
         return api;
     }
 
@@ -56,6 +55,11 @@ internal static class DirectoryEndpoints
         if (file is null || file.Length == 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Choose a file to import."] });
+        }
+
+        if (file.Length > UploadLimits.MaxFileBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [UploadLimits.TooLargeMessage + "."] });
         }
 
         await using var content = file.OpenReadStream();
