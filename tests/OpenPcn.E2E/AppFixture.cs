@@ -4,21 +4,27 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using OpenPcn.Core.Features.Security;
+using OpenPcn.Core.Storage;
 
 namespace OpenPcn.E2E;
 
 /// <summary>
 /// The real app on Kestrel at http://127.0.0.1:(free port) with a new SQLite database in a temporary folder, so start-up
 /// does a true first run (migrations, the shipped national directory, the demo network), and Debian's Chromium driven
-/// by Playwright. Nothing is downloaded: Playwright's own browsers are never installed.
+/// by Playwright. Nothing is downloaded: Playwright's own browsers are never installed. Demo users are never
+/// administrators, so the fixture makes one in the demo network, as a person would with <c>openpcn users add</c>.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     public const string DemoPassword = "demo-password-1";
     public const string DemoManager = "manager@demo.openpcn.test";
+    public const string Administrator = "e2e.administrator@example.nhs.uk";
+    public const string AdministratorPassword = "e2e-administrator-password";
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("openpcn-e2e-").FullName;
     private KestrelApp? _app;
@@ -44,6 +50,7 @@ public sealed class AppFixture : IAsyncLifetime
         _app.StartServer();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         StartUp = clock.Elapsed;
+        await CreateUserAsync(Administrator, "Alex Administrator", AdministratorPassword, [Roles.Administrator, Roles.PcnManager]);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,6 +63,18 @@ public sealed class AppFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>Adds a user to the demo network through the app's own services.</summary>
+    public async Task<string> CreateUserAsync(string email, string name, string password, IReadOnlyList<string> roles)
+    {
+        await using var scope = _app!.Services.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
+        tenant.SetSystem();
+        tenant.SetActor("e2e");
+        var demo = await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Pcns.Where(p => p.IsDemo).Select(p => p.PcnId).SingleAsync();
+        var user = await scope.ServiceProvider.GetRequiredService<UserService>().CreateAsync(demo, new NewUserInput(email, name, password, roles, null));
+        return user.UserId;
     }
 
     public async Task<IPage> NewPageAsync()
@@ -98,6 +117,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:OpenPcn", string.Empty);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
+
+            // Every test signs in from 127.0.0.1: more than the default 10 a minute when the scenarios run back to back.
+            builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
     }

@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace OpenPcn.E2E;
 
-/// <summary>The install-wide pages: onboarding a real PCN from the shipped national directory, and importing a file.</summary>
+/// <summary>
+/// The install-wide pages, as the administrator the fixture made (demo users are never administrators): onboarding a
+/// real PCN from the shipped national directory, and importing a file.
+/// </summary>
 [Collection(AppCollection.Name)]
 [Trait("Category", "E2E")]
 public sealed class DirectoryTests(AppFixture app)
@@ -18,7 +21,7 @@ public sealed class DirectoryTests(AppFixture app)
     public async Task Onboard_StocktonPcnFromTheDirectory_ItsNewManagerSeesItsPracticesAndListSizes()
     {
         var page = await app.NewPageAsync();
-        await PageChecks.SignInAsync(page, AppFixture.DemoManager, AppFixture.DemoPassword);
+        await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Onboard a PCN" }).ClickAsync();
         await page.WaitForURLAsync("**/onboarding");
@@ -61,7 +64,7 @@ public sealed class DirectoryTests(AppFixture app)
     public async Task Import_BadListSizeFile_ShowsEachRejectedRowWithItsLineAndReason()
     {
         var page = await app.NewPageAsync();
-        await PageChecks.SignInAsync(page, AppFixture.DemoManager, AppFixture.DemoPassword);
+        await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "National directory" }).ClickAsync();
         await page.WaitForURLAsync("**/directory");
@@ -93,7 +96,7 @@ public sealed class DirectoryTests(AppFixture app)
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "Download the rejected rows (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.StartsWith("Sheet,Line,Reason,Excerpt", csv, StringComparison.Ordinal);
+        Assert.StartsWith("File,Sheet,Line,Reason,Excerpt", csv, StringComparison.Ordinal);
         Assert.Equal(3, csv.Trim().Split('\n').Length);
         await page.Context.CloseAsync();
     }

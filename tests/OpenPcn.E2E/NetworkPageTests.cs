@@ -54,7 +54,8 @@ public sealed class NetworkPageTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users and roles" }).ClickAsync();
         await page.WaitForURLAsync("**/users");
-        Assert.Equal(7, await page.Locator("#users tbody tr").CountAsync());
+        Assert.Equal(7, await page.Locator("#users tbody tr", new() { HasText = "@demo.openpcn.test" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "National directory" }).CountAsync()); // not an administrator
         await PageChecks.VisitedAsync(page, "05-users");
         await page.Context.CloseAsync();
     }

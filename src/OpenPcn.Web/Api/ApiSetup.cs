@@ -15,8 +15,9 @@ internal static class ApiSetup
         "same services.\n\n**Authentication.** Every endpoint except `POST /api/v1/auth/token` needs a bearer token: post " +
         "an email and password to `/api/v1/auth/token` and send the `accessToken` it returns as `Authorization: Bearer " +
         "<token>`. The sign-in cookie that pages use is **not** accepted here, so a page on another site cannot make a " +
-        "signed-in person's browser call the API (no cross-site request forgery surface). Five wrong passwords lock the " +
-        "account for 15 minutes.\n\n**Tenancy.** A token belongs to one user of one network; every read and write is " +
+        "signed-in person's browser call the API (no cross-site request forgery surface). A token lasts 30 minutes and " +
+        "stops working at once when the user's access is removed or their password or roles change. Five wrong passwords " +
+        "lock the account for 15 minutes; too many sign-in attempts from one address answer 429.\n\n**Tenancy.** A token belongs to one user of one network; every read and write is " +
         "confined to that network (and, for a practice manager, to their practice). Another network's ids answer 404.\n\n" +
         "**Errors** are RFC 9457 problem details; a broken rule is a 400 with `errors` keyed by field.";
 

@@ -12,7 +12,8 @@ namespace OpenPcn.Web.Hosting;
 
 /// <summary>
 /// Before serving: migrate, create the roles, load the shipped national directory and, on an empty database, create
-/// the demo network. Once listening: print where to open the app and how to sign in to the demo.
+/// the demo network. Once listening: print where to open the app, how to sign in to the demo and, until the install
+/// has one, how to make an administrator (the demo's users never are one: their password is public).
 /// </summary>
 internal static partial class FirstRun
 {
@@ -22,13 +23,16 @@ internal static partial class FirstRun
         var started = app.Services.GetRequiredService<TimeProvider>().GetTimestamp();
         SetupResult result;
         DemoDetails? demo = null;
+        bool hasAdministrator;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
             tenant.SetSystem();
             tenant.SetActor(Features.Network.Directory.ImportReports.FirstRunActor);
             result = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
-            var network = await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Pcns
+            var db = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
+            hasAdministrator = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur).AnyAsync();
+            var network = await db.Pcns
                 .Where(p => p.IsDemo && p.Code == DemoNetwork.Code).Select(p => new { p.PcnId, p.Name }).SingleOrDefaultAsync();
             if (network is not null)
             {
@@ -49,11 +53,17 @@ internal static partial class FirstRun
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            Console.Out.Write(Welcome(addresses, database, demo, password));
+            if (!HostingEnvironments.ServesPlainHttp(app.Environment) && !ProxySetup.Enabled(app.Configuration)
+                && !addresses.Any(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                LogNeedsHttps(logger, app.Environment.EnvironmentName);
+            }
+
+            Console.Out.Write(Welcome(addresses, database, demo, password, hasAdministrator));
         });
     }
 
-    internal static string Welcome(ICollection<string> addresses, string database, DemoDetails? demo, string demoPassword)
+    internal static string Welcome(ICollection<string> addresses, string database, DemoDetails? demo, string demoPassword, bool hasAdministrator)
     {
         var text = new StringBuilder();
         text.AppendLine().AppendLine("OpenPCN is running.");
@@ -75,10 +85,32 @@ internal static partial class FirstRun
             }
         }
 
+        if (!hasAdministrator)
+        {
+            var pcn = demo is null ? "U12345" : DemoNetwork.Code.Value;
+            text.AppendLine()
+                .AppendLine("  Importing national files and onboarding a PCN need an administrator; demo users are never one.")
+                .AppendLine(demo is null
+                    ? "  Set up your PCN, then make yourself its administrator (you are asked for a password, or use --password-stdin):"
+                    : "  Make one with the CLI (you are asked for a password, or use --password-stdin), then sign in as them:");
+            if (demo is null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {Cli} network create --pcn {pcn}");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"    {Cli} users add --pcn {pcn} --email you@example.nhs.uk --name \"Your Name\" --role Administrator --role PcnManager");
+        }
+
         return text.AppendLine().ToString();
     }
 
+    private const string Cli = "dotnet run --project src/OpenPcn.Cli --";
+
     internal sealed record DemoDetails(string Name, bool JustCreated, IReadOnlyList<(string Email, string Roles)> SignIns);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Environment} environment marks cookies Secure, so sign-in works over https only, and nothing here listens on https: serve https, or run behind a TLS proxy with ForwardedHeaders__Enabled=true (and ForwardedHeaders__KnownProxies unless it is on this machine)")]
+    private static partial void LogNeedsHttps(ILogger logger, string environment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Migrations} migration(s) applied, shipped directory loaded: {DirectoryLoaded}, in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, int migrations, bool directoryLoaded, long milliseconds);

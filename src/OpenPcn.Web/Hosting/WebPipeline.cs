@@ -14,6 +14,12 @@ internal static class WebPipeline
 
     public static WebApplication UseOpenPcnWeb(this WebApplication app)
     {
+        // First, so everything after sees the client's address and scheme rather than the proxy's.
+        if (ProxySetup.Enabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         // API errors become ProblemDetails (ApiExceptionHandler); page errors re-run the pipeline for the error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -32,11 +38,17 @@ internal static class WebPipeline
         app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path) && (HttpMethods.IsGet(c.Request.Method) || HttpMethods.IsHead(c.Request.Method)),
             pages => pages.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}", createScopeForStatusCodePages: true));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // answered on https requests only, so local http runs are unaffected
+        }
 
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantScopeMiddleware>();
+        app.Use(UploadLimits.RefuseTooLargeAsync); // before antiforgery reads the form
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -11,8 +11,10 @@ internal static class WebServices
     {
         var services = builder.Services;
         services.AddOpenPcnCore(builder.Configuration);
-        services.AddOpenPcnSecurity();
+        services.AddOpenPcnSecurity(builder.Environment);
         services.AddOpenPcnApi();
+        services.AddOpenPcnProxySupport(builder.Configuration);
+        services.AddOpenPcnUploadLimits();
 
         // Static server rendering only: no interactive render modes are registered, so no page opens a circuit.
         services.AddRazorComponents();

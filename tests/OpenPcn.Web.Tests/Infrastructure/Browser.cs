@@ -18,7 +18,8 @@ internal static class Browser
     {
         var browser = app.CreateBrowser();
         var response = await SignInAsync(browser, email, password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} answered {(int)response.StatusCode}.");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"Sign-in as {email} answered {(int)response.StatusCode}. {(await Html.ReadAsync(response)).QuerySelector(".nhsuk-error-summary")?.TextContent.Trim()}");
         return browser;
     }
 
@@ -46,7 +47,7 @@ internal static class Browser
     /// <summary>An API client with a bearer token from POST /api/v1/auth/token.</summary>
     public static async Task<HttpClient> ApiClientAsync(OpenPcnWebFactory app, string email, string password)
     {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var client = app.CreateNoRedirectClient(cookies: false);
         using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         Assert.True(response.IsSuccessStatusCode, $"Token for {email} answered {(int)response.StatusCode}.");
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

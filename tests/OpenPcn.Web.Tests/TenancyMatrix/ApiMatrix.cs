@@ -28,6 +28,12 @@ public static class ApiMatrix
         new("PUT /api/v1/users/{userId}/roles", Access.ManageUsers,
             async c => new MatrixRequest("PUT", $"{V1}/users/{await c.NewUserInAAsync()}/roles", new { roles = new[] { "FinanceLead" }, practiceCode = (string?)null }), OK,
             c => Send("PUT", $"{V1}/users/{c.B.User("Clinician").UserId}/roles", new { roles = new[] { "FinanceLead" }, practiceCode = (string?)null }), NotFoundOnly),
+        new("POST /api/v1/users/{userId}/access/remove", Access.ManageUsers,
+            async c => new MatrixRequest("POST", $"{V1}/users/{await c.NewUserInAAsync()}/access/remove"), OK,
+            c => Send("POST", $"{V1}/users/{c.B.User("Clinician").UserId}/access/remove", null), NotFoundOnly),
+        new("POST /api/v1/users/{userId}/access/restore", Access.ManageUsers,
+            async c => new MatrixRequest("POST", $"{V1}/users/{await c.NewUserInAAsync()}/access/restore"), OK,
+            c => Send("POST", $"{V1}/users/{c.B.User("Clinician").UserId}/access/restore", null), NotFoundOnly),
 
         // Network: reads
         new("GET /api/v1/network/", Access.ViewNetwork, _ => Get($"{V1}/network"), OK),

@@ -68,6 +68,13 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         return director.ClinicalDirectorId;
     }
 
+    /// <summary>Gives A a nominated payee, so its page shows the form that clears it.</summary>
+    public async Task SetPayeeInAAsync()
+    {
+        await using var scope = Db.PcnScope(A.PcnId, actor: "matrix");
+        await scope.ServiceProvider.GetRequiredService<NetworkService>().SetNominatedPayeeAsync(new NominatedPayeeInput(A.PracticeCodes[0], "Alder payee"));
+    }
+
     public async Task<string> NewUserInAAsync()
     {
         await using var scope = Db.SystemScope();

@@ -43,6 +43,8 @@ public static class PageMatrix
         Page("/users", Access.ManageUsers, _ => "/users"),
         Page("/users/add", Access.ManageUsers, _ => "/users/add"),
         Page("/users/{UserId}/roles", Access.ManageUsers, c => $"/users/{c.A.User("Clinician").UserId}/roles", other: c => $"/users/{c.B.User("Clinician").UserId}/roles"),
+        Page("/users/{UserId}/access", Access.ManageUsers, c => $"/users/{c.A.User("Clinician").UserId}/access", other: c => $"/users/{c.B.User("Clinician").UserId}/access"),
+        Page("/change-password", Access.SignedIn, _ => "/change-password"),
         Page("/directory", Access.Administer, _ => "/directory"),
         Page("/directory/imports/{ImportRunId:guid}", Access.Administer, c => $"/directory/imports/{c.ImportRunId}", other: _ => $"/directory/imports/{Guid.CreateVersion7()}"),
         Page("/directory/imports/{importRunId:guid}/rejections.csv", Access.Administer, c => $"/directory/imports/{c.ImportRunId}/rejections.csv"),

@@ -64,13 +64,7 @@ public sealed class TenancyMatrixTests
 
         foreach (var entry in table)
         {
-            var endpoint = endpoints.Single(e => e.Key == entry.Key);
-            var declared = endpoint.AllowsAnonymous ? Access.Anyone
-                : endpoint.Policies.Contains(Policies.Administer) ? Access.Administer
-                : endpoint.Policies.Contains(Policies.ManageUsers) ? Access.ManageUsers
-                : endpoint.Policies.Contains(Policies.EditNetwork) ? Access.EditNetwork
-                : endpoint.Policies.Contains(Policies.ViewNetwork) ? Access.ViewNetwork
-                : Access.SignedIn;
+            var declared = MatrixRun.Declared(endpoints.Single(e => e.Key == entry.Key));
             Assert.True(declared == entry.Access, $"{entry.Key} declares {declared} but the matrix expects {entry.Access}.");
         }
     }
@@ -102,6 +96,15 @@ internal sealed class MatrixRun : IAsyncDisposable
         await context.PrepareDirectoryAsync();
         return new MatrixRun(db, app, context);
     }
+
+    /// <summary>Who the endpoint's own metadata lets in.</summary>
+    public static Access Declared(AppEndpoint endpoint) =>
+        endpoint.AllowsAnonymous ? Access.Anyone
+        : endpoint.Policies.Contains(Policies.Administer) ? Access.Administer
+        : endpoint.Policies.Contains(Policies.ManageUsers) ? Access.ManageUsers
+        : endpoint.Policies.Contains(Policies.EditNetwork) ? Access.EditNetwork
+        : endpoint.Policies.Contains(Policies.ViewNetwork) ? Access.ViewNetwork
+        : Access.SignedIn;
 
     public static bool IsAllowed(Access access, string role) => access switch
     {

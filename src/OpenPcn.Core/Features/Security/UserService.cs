@@ -6,7 +6,9 @@ using OpenPcn.Core.Storage;
 
 namespace OpenPcn.Core.Features.Security;
 
-public sealed record UserView(string UserId, string Email, string DisplayName, PracticeCode? PracticeCode, IReadOnlyList<string> Roles, bool LockedOut);
+// LockedOut: cannot sign in now (locked after wrong passwords, or access removed). AccessRemoved: a manager removed
+// their access, which lasts until someone restores it.
+public sealed record UserView(string UserId, string Email, string DisplayName, PracticeCode? PracticeCode, IReadOnlyList<string> Roles, bool LockedOut, bool AccessRemoved);
 
 public sealed record NewUserInput(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles, PracticeCode? PracticeCode);
 
@@ -14,7 +16,7 @@ public sealed record NewUserInput(string Email, string DisplayName, string Passw
 /// Users of the current network and their roles. Identity's tables are install-wide, so every query here filters
 /// by the scope's PCN explicitly.
 /// </summary>
-public sealed class UserService(PcnDbContext db, UserManager<OpenPcnUser> users, TenantScope scope, AuditLog audit, TimeProvider clock)
+public sealed partial class UserService(PcnDbContext db, UserManager<OpenPcnUser> users, TenantScope scope, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken ct = default)
     {
@@ -49,6 +51,7 @@ public sealed class UserService(PcnDbContext db, UserManager<OpenPcnUser> users,
     public async Task<UserView> CreateAsync(int pcnId, NewUserInput input, CancellationToken ct = default)
     {
         await ValidateRolesAsync(pcnId, input.Roles, input.PracticeCode, ct);
+        await EnsureEmailUnusedAsync(pcnId, input.Email);
         var user = new OpenPcnUser
         {
             UserName = input.Email.Trim(),
@@ -74,7 +77,9 @@ public sealed class UserService(PcnDbContext db, UserManager<OpenPcnUser> users,
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
         user.PracticeCode = practice;
-        Check(await users.UpdateAsync(user));
+
+        // A new stamp (saved with the practice) ends the user's sessions and tokens, so old roles stop working.
+        Check(await users.UpdateSecurityStampAsync(user));
         audit.Record("users.roles.changed", user.Email!, string.Join(",", roles));
         await db.SaveChangesAsync(ct);
         return View(user, roles);
@@ -132,7 +137,7 @@ public sealed class UserService(PcnDbContext db, UserManager<OpenPcnUser> users,
     private int RequirePcn() => scope.PcnId ?? throw new NotFoundException("You are not signed in to a network.");
 
     private UserView View(OpenPcnUser u, IEnumerable<string> roles) =>
-        new(u.Id, u.Email ?? string.Empty, u.DisplayName, u.PracticeCode, [.. roles.Order()], u.LockoutEnd > clock.GetUtcNow());
+        new(u.Id, u.Email ?? string.Empty, u.DisplayName, u.PracticeCode, [.. roles.Order()], u.LockoutEnd > clock.GetUtcNow(), IsAccessRemoved(u.LockoutEnd));
 
     private static void Check(IdentityResult result)
     {
@@ -140,7 +145,11 @@ public sealed class UserService(PcnDbContext db, UserManager<OpenPcnUser> users,
         {
             throw new RuleViolationException(result.Errors
                 .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "Email" : "User")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+                .ToDictionary(g => g.Key, g => g.Select(Describe).Distinct().ToArray()));
         }
     }
+
+    // Identity's "Email '…' is already taken" would confirm that someone uses it on this install, maybe in another network.
+    private static string Describe(IdentityError error) =>
+        error.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) ? EmailUnavailable : error.Description;
 }

@@ -14,4 +14,10 @@ internal static class AdministratorGuard
         || before.Contains(Roles.Administrator, StringComparer.Ordinal) == after.Contains(Roles.Administrator, StringComparer.Ordinal);
 
     public const string Refusal = "Only an administrator can give or remove the Administrator role.";
+
+    /// <summary>Removing an administrator's access takes away install-wide powers too, so only an administrator may do it.</summary>
+    public static bool MayChangeAccess(ClaimsPrincipal actor, IEnumerable<string> targetRoles) =>
+        actor.IsInRole(Roles.Administrator) || !targetRoles.Contains(Roles.Administrator, StringComparer.Ordinal);
+
+    public const string AccessRefusal = "Only an administrator can remove or restore an administrator's access.";
 }

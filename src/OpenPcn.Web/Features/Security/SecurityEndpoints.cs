@@ -19,11 +19,12 @@ internal static class SecurityEndpoints
 {
     public static RouteGroupBuilder MapSecurityEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueToken).AllowAnonymous()
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous().RequireRateLimiting(SignInRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName(nameof(IssueToken)).WithTags("Security")
             .WithSummary("Exchange an email and password for a bearer token")
-            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). Wrong passwords count towards the lockout.");
+            .WithDescription("Answers Identity's access token response (accessToken, expiresIn, refreshToken). The token lasts 30 minutes and stops working at once if the user's access is removed or their password or roles change. Wrong passwords count towards the lockout; too many attempts from one address answer 429.");
 
         api.MapGet("/me", GetMe).RequireAuthorization(Policies.ViewNetwork)
             .WithName(nameof(GetMe)).WithTags("Security").WithSummary("The signed-in user, their network and roles");
@@ -33,6 +34,11 @@ internal static class SecurityEndpoints
         users.MapGet("/{userId}", GetUser).WithName(nameof(GetUser)).WithSummary("One user of the network");
         users.MapPost("/", AddUser).WithName(nameof(AddUser)).WithSummary("Add a user to the network");
         users.MapPut("/{userId}/roles", SetRoles).WithName(nameof(SetRoles)).WithSummary("Replace a user's roles (and practice, for a practice manager)");
+        users.MapPost("/{userId}/access/remove", RemoveAccess).WithName(nameof(RemoveAccess))
+            .WithSummary("Stop a user signing in, and end their sessions and tokens")
+            .WithDescription("Nobody can remove their own access; only an administrator can remove an administrator's.");
+        users.MapPost("/{userId}/access/restore", RestoreAccess).WithName(nameof(RestoreAccess))
+            .WithSummary("Let a user sign in again (after their access was removed or a lockout)");
         return api;
     }
 
@@ -48,16 +54,10 @@ internal static class SecurityEndpoints
     {
         // The bearer handler writes the token response itself when sign-in succeeds.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        await audit.RecordAsync(request.Email ?? string.Empty, result, "api token");
-        if (result.Succeeded)
-        {
-            return TypedResults.Empty;
-        }
-
-        return TypedResults.Problem(
-            result.IsLockedOut ? SignInMessages.LockedOut : SignInMessages.Failed,
-            statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+        var outcome = await audit.PasswordSignInAsync(signIn, request.Email ?? string.Empty, request.Password ?? string.Empty, "api token");
+        return outcome.Succeeded
+            ? TypedResults.Empty
+            : TypedResults.Problem(outcome.Error, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
     }
 
     internal static Ok<CurrentUser> GetMe(ClaimsPrincipal user) =>
@@ -99,6 +99,22 @@ internal static class SecurityEndpoints
         return TypedResults.Ok(await users.SetRolesAsync(userId, input.Roles ?? [], input.PracticeCode, ct));
     }
 
+    internal static async Task<Results<Ok<UserView>, ProblemHttpResult>> RemoveAccess(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        await MayChangeAccessAsync(userId, actor, users, ct)
+            ? TypedResults.Ok(await users.RemoveAccessAsync(userId, ct))
+            : AccessForbidden();
+
+    internal static async Task<Results<Ok<UserView>, ProblemHttpResult>> RestoreAccess(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        await MayChangeAccessAsync(userId, actor, users, ct)
+            ? TypedResults.Ok(await users.RestoreAccessAsync(userId, ct))
+            : AccessForbidden();
+
+    private static async Task<bool> MayChangeAccessAsync(string userId, ClaimsPrincipal actor, UserService users, CancellationToken ct) =>
+        AdministratorGuard.MayChangeAccess(actor, (await users.GetAsync(userId, ct)).Roles);
+
+    private static ProblemHttpResult AccessForbidden() =>
+        TypedResults.Problem(AdministratorGuard.AccessRefusal, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+
     internal static async Task<Results<RedirectHttpResult, BadRequest<string>>> SignOut(HttpContext context, SignInManager<OpenPcnUser> signIn)
     {
         // The antiforgery middleware only records its verdict; an endpoint without form parameters must read it.
@@ -110,11 +126,4 @@ internal static class SecurityEndpoints
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect($"{SecuritySetup.SignInPath}?signedOut=true");
     }
-}
-
-/// <summary>What a failed sign-in says: never whether the email exists.</summary>
-internal static class SignInMessages
-{
-    public const string Failed = "The email address or password is not right. Check them and try again.";
-    public const string LockedOut = "This account is locked after too many wrong passwords. Try again in 15 minutes.";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenPcn.Core.Features.Security;
+using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Features.Security;
 
@@ -23,8 +24,11 @@ internal static class SecuritySetup
     public static readonly AuthorizeAttribute CookieOrBearer =
         new() { AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" };
 
-    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services)
+    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Behind a TLS proxy the app may see plain http, so outside local runs cookies are always marked Secure.
+        var cookieSecurity = HostingEnvironments.ServesPlainHttp(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
         services.AddOpenPcnIdentityCore()
             .AddSignInManager()
             .AddDefaultTokenProviders()
@@ -33,15 +37,22 @@ internal static class SecuritySetup
         services.AddScoped<SignInAudit>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, options =>
+        {
+            options.BearerTokenExpiration = TimeSpan.FromMinutes(30);
+            options.Events.OnMessageReceived = BearerTokenChecks.RejectIfUserChangedAsync;
+        });
+
+        // A removed user, a changed password or changed roles end other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSignInRateLimit();
 
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "OpenPcn.SignIn";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // SameAsRequest keeps http://localhost working; behind TLS the cookie is marked Secure.
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.LoginPath = SignInPath;
@@ -62,7 +73,7 @@ internal static class SecuritySetup
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "OpenPcn.Antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurity;
         });
         return services;
     }

@@ -1,19 +1,16 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Security;
+using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Features.Network.Directory;
 
 /// <summary>The national directory: what it holds, importing a file, and the reports of earlier imports.</summary>
 internal static class DirectoryEndpoints
 {
-    /// <summary>The largest national file (epraccur, the ePCN workbook) is a few megabytes.</summary>
-    public const long MaxUploadBytes = 64L * 1024 * 1024;
-
     public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder api)
     {
         var directory = api.MapGroup("/directory").WithTags("Directory").RequireAuthorization(Policies.Administer);
@@ -23,9 +20,10 @@ internal static class DirectoryEndpoints
 
         // Bearer-only like the rest of the API: a cross-site form cannot carry the token, so no antiforgery token is needed.
         directory.MapPost("/imports", ImportFile).WithName(nameof(ImportFile)).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import a national file (multipart field 'file'; optional 'kind')")
-            .WithDescription("gp-reg-pat-prac-all.csv, gp-reg-pat-prac-map.csv, epraccur.csv or ePCN.xlsx. The kind is detected from the name and content unless given. Good rows are kept; each refused row is reported with its line and reason.");
+            .WithDescription("gp-reg-pat-prac-all.csv, gp-reg-pat-prac-map.csv, epraccur.csv or ePCN.xlsx, smaller than 64 MB. The kind is detected from the name and content unless given. Good rows are kept; each refused row is reported with its line and reason.");
         return api;
     }
 
@@ -59,6 +57,11 @@ internal static class DirectoryEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Choose a file to import."] });
         }
 
+        if (file.Length > UploadLimits.MaxFileBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [UploadLimits.TooLargeMessage + "."] });
+        }
+
         await using var content = file.OpenReadStream();
         var report = await directory.ImportAsync(content, Path.GetFileName(file.FileName), kind, null, ct);
         return TypedResults.Created($"/api/v1/directory/imports/{report.ImportRunId}", (await ImportReports.ForCallerAsync(users, ct)).Redact(report));
@@ -72,31 +75,8 @@ internal static class DirectoryEndpoints
         }
 
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            csv.WriteField("Sheet");
-            csv.WriteField("Line");
-            csv.WriteField("Reason");
-            csv.WriteField("Excerpt");
-            await csv.NextRecordAsync();
-            foreach (var row in report.Rejections)
-            {
-                csv.WriteField(SafeCell(row.Sheet));
-                csv.WriteField(row.Line);
-                csv.WriteField(SafeCell(row.Reason));
-                csv.WriteField(SafeCell(row.Excerpt));
-                await csv.NextRecordAsync();
-            }
-        }
-
+        await RejectionsCsv.WriteAsync(text, [report], ct);
         var name = $"rejections-{Path.GetFileNameWithoutExtension(report.FileName)}-{report.StartedAt:yyyyMMdd-HHmm}.csv";
         return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv", name);
     }
-
-    /// <summary>
-    /// Excerpts come from an uploaded file: a cell starting with = + - @ would run as a formula when the CSV is opened
-    /// in a spreadsheet, so such cells are prefixed with an apostrophe.
-    /// </summary>
-    internal static string SafeCell(string? value) =>
-        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value ?? string.Empty;
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
-using OpenPcn.Web.Features.Network.Directory;
 using OpenPcn.Web.Tests.Infrastructure;
 
 namespace OpenPcn.Web.Tests.Features.Network.Directory;
@@ -63,7 +62,8 @@ public sealed class DirectoryPagesTests : IAsyncLifetime
         using var csv = await browser.GetAsync(reportUrl + "/rejections.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("Sheet,Line,Reason,Excerpt", text, StringComparison.Ordinal);
+        Assert.StartsWith("File,Sheet,Line,Reason,Excerpt", text, StringComparison.Ordinal);
+        Assert.Contains("gp-reg-pat-prac-all.csv,,3,", text, StringComparison.Ordinal);
         Assert.Contains("HYPERLINK", text, StringComparison.Ordinal);
         using var reader = new CsvHelper.CsvReader(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
         while (await reader.ReadAsync())
@@ -92,14 +92,4 @@ public sealed class DirectoryPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("#file", (await Html.ReadAsync(response)).QuerySelector(".nhsuk-error-summary a")?.GetAttribute("href"));
     }
-
-    [Theory]
-    [InlineData("=SUM(A1)", "'=SUM(A1)")]
-    [InlineData("+44", "'+44")]
-    [InlineData("-1", "'-1")]
-    [InlineData("@cmd", "'@cmd")]
-    [InlineData("GP_PRAC", "GP_PRAC")]
-    [InlineData(null, "")]
-    public void SafeCell_FormulaLikeText_IsPrefixed(string? value, string expected) =>
-        Assert.Equal(expected, DirectoryEndpoints.SafeCell(value));
 }

@@ -1,0 +1,161 @@
+using System.Net;
+using static System.Net.HttpStatusCode;
+
+namespace OpenPcn.Web.Tests.TenancyMatrix;
+
+/// <summary>
+/// One form of one page: where it is in the caller's own network (a fresh target where posting changes it) and the
+/// fields a person would fill in; and, where the address or a field can name something of the other network, the same
+/// form about that, which an allowed role must find missing (404) or refused beside the field (200).
+/// </summary>
+public sealed record FormEntry(
+    string Route,
+    string FormName,
+    Access Access,
+    Func<MatrixContext, Task<string>> Own,
+    Func<MatrixContext, Dictionary<string, string>> Fields,
+    Func<MatrixContext, string>? Other = null,
+    HttpStatusCode OtherStatus = NotFound,
+    Func<MatrixContext, Dictionary<string, string>>? OtherFields = null,
+    bool Upload = false,
+    bool OtherMayNameTheClashingNetwork = false)
+{
+    public string Key => $"POST {Route}";
+
+    public override string ToString() => $"{Key} ({FormName})";
+}
+
+/// <summary>
+/// Every form of every page. <see cref="FormMatrixTests"/> fails when a page answers POST and is neither here nor in
+/// <see cref="NoForms"/>.
+/// </summary>
+public static class FormMatrix
+{
+    /// <summary>Pages that answer POST (every page does) but have no form that posts to them, or are covered elsewhere.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NoForms = new Dictionary<string, string>
+    {
+        ["POST /"] = "no form",
+        ["POST /access-denied"] = "no form",
+        ["POST /practices/{Code}"] = "no form",
+        ["POST /partners"] = "no form",
+        ["POST /clinical-directors"] = "no form",
+        ["POST /users"] = "no form",
+        ["POST /directory/imports/{ImportRunId:guid}"] = "no form",
+        ["POST /onboarding"] = "its search form is a GET",
+        ["POST /sign-in"] = "open to everyone; covered by the sign-in tests",
+        ["POST /error"] = "open to everyone; no form",
+        ["POST /error/{StatusCode:int}"] = "open to everyone; no form",
+        ["POST /not-found"] = "open to everyone; no form",
+    };
+
+    public static readonly IReadOnlyList<FormEntry> Entries =
+    [
+        // Practices
+        new("/practices/add", "add-practice", Access.EditNetwork, _ => Url("/practices/add"),
+            c => Practice(c.NewCode()),
+            Other: _ => "/practices/add", OtherStatus: OK, OtherFields: c => Practice(c.B.PracticeCodes[0]), OtherMayNameTheClashingNetwork: true),
+        new("/practices/{Code}/edit", "edit-practice", Access.EditNetwork, c => Url($"/practices/{c.A.PracticeCodes[0]}/edit"),
+            c => new() { ["Form.Name"] = c.A.PracticeNames[0], ["Form.Postcode"] = "LS1 1AA", ["Form.ClinicalSystem"] = "Emis" },
+            Other: c => $"/practices/{c.B.PracticeCodes[0]}/edit"),
+        new("/practices/{Code}/list-sizes/add", "record-list-size", Access.EditNetwork, async c => $"/practices/{await c.NewPracticeInAAsync()}/list-sizes/add",
+            _ => new() { ["Form.CensusDate.Day"] = "1", ["Form.CensusDate.Month"] = "1", ["Form.CensusDate.Year"] = "2025", ["Form.Registered"] = "11,800", ["Form.Weighted"] = "", ["Form.Adjusted"] = "" },
+            Other: c => $"/practices/{c.B.PracticeCodes[0]}/list-sizes/add"),
+        new("/practices/{Code}/memberships/add", "add-membership", Access.EditNetwork, async c => $"/practices/{await c.NewPracticeInAAsync()}/memberships/add",
+            _ => Dates("AddForm.StartDate", "1", "1", "2010").Concat(Dates("AddForm.EndDate", "31", "12", "2010")).ToDictionary(),
+            Other: c => $"/practices/{c.B.PracticeCodes[0]}/memberships/add"),
+        new("/practices/{Code}/memberships/end", "end-membership", Access.EditNetwork, async c => $"/practices/{await c.NewPracticeInAAsync()}/memberships/end",
+            _ => Dates("EndForm.LastDay", "31", "3", "2026"),
+            Other: c => $"/practices/{c.B.PracticeCodes[0]}/memberships/end"),
+        new("/network/refresh-list-sizes", "refresh", Access.EditNetwork, _ => Url("/network/refresh-list-sizes"), _ => []),
+
+        // Partners
+        new("/partners/add", "partner", Access.EditNetwork, _ => Url("/partners/add"), c => Partner($"Form partner {c.Next()}")),
+        new("/partners/{PartnerId:guid}/edit", "partner", Access.EditNetwork, async c => $"/partners/{await c.NewPartnerInAAsync()}/edit",
+            _ => Partner("Changed by form"), Other: c => $"/partners/{c.B.PartnerId}/edit"),
+        new("/partners/{PartnerId:guid}/edit", "remove-partner", Access.EditNetwork, async c => $"/partners/{await c.NewPartnerInAAsync()}/edit",
+            _ => [], Other: c => $"/partners/{c.B.PartnerId}/edit"),
+
+        // Clinical directors, payee, population variation
+        new("/clinical-directors/add", "clinical-director", Access.EditNetwork, _ => Url("/clinical-directors/add"),
+            c => Director(c.A.PracticeCodes[0]),
+            Other: _ => "/clinical-directors/add", OtherStatus: OK, OtherFields: c => Director(c.B.PracticeCodes[0])),
+        new("/clinical-directors/{ClinicalDirectorId:guid}/edit", "clinical-director", Access.EditNetwork,
+            async c => $"/clinical-directors/{await c.NewDirectorInAAsync()}/edit", _ => Director(string.Empty),
+            Other: c => $"/clinical-directors/{c.B.DirectorId}/edit"),
+        new("/clinical-directors/{ClinicalDirectorId:guid}/edit", "remove-clinical-director", Access.EditNetwork,
+            async c => $"/clinical-directors/{await c.NewDirectorInAAsync()}/edit", _ => [],
+            Other: c => $"/clinical-directors/{c.B.DirectorId}/edit"),
+        new("/network/payee", "payee", Access.EditNetwork, _ => Url("/network/payee"),
+            c => new() { ["Form.OrganisationCode"] = c.A.PracticeCodes[0], ["Form.Name"] = "Alder payee" }),
+        new("/network/payee", "clear-payee", Access.EditNetwork, async c =>
+        {
+            await c.SetPayeeInAAsync();
+            return "/network/payee";
+        }, _ => []),
+        new("/network/population-variation", "variation", Access.EditNetwork, _ => Url("/network/population-variation"),
+            _ => new() { ["Form.Variation"] = "ApprovedSmaller", ["Form.Note"] = "ICB letter of 3 March 2025" }),
+
+        // Users
+        new("/users/add", "user", Access.ManageUsers, _ => Url("/users/add"), c => NewUser(c, null),
+            Other: _ => "/users/add", OtherStatus: OK, OtherFields: c => NewUser(c, c.B.PracticeCodes[0])),
+        new("/users/{UserId}/roles", "user", Access.ManageUsers, async c => $"/users/{await c.NewUserInAAsync()}/roles",
+            _ => new() { ["Roles"] = "FinanceLead", ["Form.PracticeCode"] = "" },
+            Other: c => $"/users/{c.B.User("Clinician").UserId}/roles"),
+        new("/users/{UserId}/access", "access", Access.ManageUsers, async c => $"/users/{await c.NewUserInAAsync()}/access",
+            _ => new() { ["Form.Action"] = "remove" },
+            Other: c => $"/users/{c.B.User("Clinician").UserId}/access"),
+        new("/change-password", "change-password", Access.SignedIn, _ => Url("/change-password"),
+            _ => new()
+            {
+                ["Form.CurrentPassword"] = Infrastructure.TestNetworks.Password,
+                ["Form.NewPassword"] = Infrastructure.TestNetworks.Password,
+                ["Form.ConfirmPassword"] = Infrastructure.TestNetworks.Password,
+            }),
+
+        // The national directory and onboarding are install-wide.
+        new("/directory", "import", Access.Administer, _ => Url("/directory"), _ => new() { ["kind"] = "" }, Upload: true),
+        new("/onboarding/{Code}", "onboard", Access.Administer, c => Url($"/onboarding/{c.DirectoryPcnCode}"),
+            c => new() { ["Form.Email"] = $"form{c.Next()}@new.test", ["Form.DisplayName"] = "First manager", ["Form.Password"] = Infrastructure.TestNetworks.Password },
+            Other: c => $"/onboarding/{c.B.Code}"),
+    ];
+
+    private static Task<string> Url(string url) => Task.FromResult(url);
+
+    private static Dictionary<string, string> Dates(string name, string day, string month, string year) =>
+        new() { [$"{name}.Day"] = day, [$"{name}.Month"] = month, [$"{name}.Year"] = year };
+
+    private static Dictionary<string, string> Practice(string code) =>
+        new(Dates("Form.MemberFrom", "1", "4", "2026"))
+        {
+            ["Form.Code"] = code,
+            ["Form.Name"] = "Form practice",
+            ["Form.Postcode"] = "LS2 2BB",
+            ["Form.ClinicalSystem"] = "Tpp",
+        };
+
+    private static Dictionary<string, string> Partner(string name) =>
+        new(Dates("Form.StartDate", "1", "4", "2021"))
+        {
+            ["Form.Name"] = name,
+            ["Form.Kind"] = "Voluntary",
+            ["Form.OdsCode"] = "",
+            ["Form.Contact"] = "Coordinator",
+        };
+
+    private static Dictionary<string, string> Director(string practiceCode) =>
+        new(Dates("Form.StartDate", "1", "4", "2024"))
+        {
+            ["Form.Name"] = "Dr Form",
+            ["Form.PracticeCode"] = practiceCode,
+            ["Form.Sessions"] = "1.5",
+        };
+
+    private static Dictionary<string, string> NewUser(MatrixContext c, string? practice) => new()
+    {
+        ["Form.Email"] = $"form{c.Next()}@a.test",
+        ["Form.DisplayName"] = "Form user",
+        ["Form.Password"] = Infrastructure.TestNetworks.Password,
+        ["Roles"] = practice is null ? "Clinician" : "PracticeManager",
+        ["Form.PracticeCode"] = practice ?? "",
+    };
+}
