@@ -104,6 +104,27 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task UsersRemoveAccess_ThenRestore_ShowsInTheList()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await db.CreateNetworkAsync("U11111", "North PCN", "QOP", ("P82001", 31_000));
+        await CliRunner.RunWithInputAsync(db, "a-long-enough-password\n",
+            "users", "add", "--email", "leaver@example.nhs.uk", "--role", "Clinician", "--password-stdin");
+
+        var (removed, removedOutput) = await CliRunner.RunAsync(db, "users", "remove-access", "--email", "leaver@example.nhs.uk");
+        var (_, listAfterRemove) = await CliRunner.RunAsync(db, "users", "list");
+        var (restored, _) = await CliRunner.RunAsync(db, "users", "restore-access", "--email", "LEAVER@example.nhs.uk");
+        var (_, listAfterRestore) = await CliRunner.RunAsync(db, "users", "list");
+        var (unknown, unknownOutput) = await CliRunner.RunAsync(db, "users", "remove-access", "--email", "nobody@example.nhs.uk");
+
+        Assert.Equal((0, 0, 1), (removed, restored, unknown));
+        Assert.Contains("Removed the access of leaver@example.nhs.uk", removedOutput, StringComparison.Ordinal);
+        Assert.Contains("access removed", listAfterRemove, StringComparison.Ordinal);
+        Assert.DoesNotContain("access removed", listAfterRestore, StringComparison.Ordinal);
+        Assert.Contains("is not a user of this network", unknownOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersAdd_ShortPasswordAndUnknownRole_FailsWithReasons()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

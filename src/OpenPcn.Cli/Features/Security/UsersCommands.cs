@@ -44,17 +44,38 @@ internal static class UsersCommands
         list.SetAction((parsed, ct) => app.ExecuteAsync(parsed, async (services, token) =>
         {
             await PcnResolver.EnterAsync(services.GetRequiredService<PcnDbContext>(), services.GetRequiredService<TenantScope>(), parsed.GetValue(pcn), token);
-            var table = new Table().AddColumns("Email", "Name", "Roles", "Practice", "Locked out");
+            var table = new Table().AddColumns("Email", "Name", "Roles", "Practice", "Access");
             foreach (var u in await services.GetRequiredService<UserService>().ListAsync(token))
             {
-                table.AddRow(Markup.Escape(u.Email), Markup.Escape(u.DisplayName), string.Join(", ", u.Roles), u.PracticeCode?.Value ?? string.Empty, u.LockedOut ? "yes" : string.Empty);
+                table.AddRow(Markup.Escape(u.Email), Markup.Escape(u.DisplayName), string.Join(", ", u.Roles), u.PracticeCode?.Value ?? string.Empty,
+                    u.AccessRemoved ? "access removed" : u.LockedOut ? "locked out" : string.Empty);
             }
 
             app.Console.Write(table);
             return ExitCodes.Success;
         }, ct));
 
-        return new Command("users", "People who sign in, and their roles.") { add, list };
+        var removeAccess = AccessCommand(app, pcn, "remove-access", "Stop a user signing in (their sessions and tokens end).", remove: true);
+        var restoreAccess = AccessCommand(app, pcn, "restore-access", "Let a user sign in again.", remove: false);
+        return new Command("users", "People who sign in, and their roles.") { add, list, removeAccess, restoreAccess };
+    }
+
+    private static Command AccessCommand(CliApp app, Option<string?> pcn, string name, string description, bool remove)
+    {
+        var email = new Option<string>("--email") { Description = "The user's email", Required = true };
+        var command = new Command(name, description) { pcn, email };
+        command.SetAction((parsed, ct) => app.ExecuteAsync(parsed, async (services, token) =>
+        {
+            await PcnResolver.EnterAsync(services.GetRequiredService<PcnDbContext>(), services.GetRequiredService<TenantScope>(), parsed.GetValue(pcn), token);
+            var userService = services.GetRequiredService<UserService>();
+            var address = parsed.GetValue(email)!;
+            var user = (await userService.ListAsync(token)).FirstOrDefault(u => string.Equals(u.Email, address, StringComparison.OrdinalIgnoreCase))
+                ?? throw new NotFoundException($"{address} is not a user of this network.");
+            _ = remove ? await userService.RemoveAccessAsync(user.UserId, token) : await userService.RestoreAccessAsync(user.UserId, token);
+            app.Console.MarkupLineInterpolated($"[green]{(remove ? "Removed" : "Restored")} the access of {user.Email}.[/]");
+            return ExitCodes.Success;
+        }, ct));
+        return command;
     }
 
     /// <summary>Accepts a role in any case ("pcnmanager"); unknown names are left for the service to refuse.</summary>
