@@ -109,7 +109,7 @@ internal static partial class FirstRun
 
     internal sealed record DemoDetails(string Name, bool JustCreated, IReadOnlyList<(string Email, string Roles)> SignIns);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Environment} environment marks cookies Secure, so sign-in works over https only, and nothing here listens on https: serve https, or run behind a TLS proxy with ForwardedHeaders__Enabled=true (and ForwardedHeaders__KnownProxies unless it is on this machine)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nothing here listens on https, so in the {Environment} environment only this machine can use OpenPCN (plain http from elsewhere is refused): serve https, or run behind a TLS proxy with ForwardedHeaders__Enabled=true (and ForwardedHeaders__KnownProxies unless it is on this machine)")]
     private static partial void LogNeedsHttps(ILogger logger, string environment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Migrations} migration(s) applied, shipped directory loaded: {DirectoryLoaded}, in {Milliseconds} ms")]

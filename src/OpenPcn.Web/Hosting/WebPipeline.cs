@@ -20,6 +20,11 @@ internal static class WebPipeline
             app.UseForwardedHeaders();
         }
 
+        if (!HostingEnvironments.ServesPlainHttp(app.Environment))
+        {
+            app.UseMiddleware<PlainHttpGuard>();
+        }
+
         // API errors become ProblemDetails (ApiExceptionHandler); page errors re-run the pipeline for the error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -11,7 +11,7 @@ internal static class WebServices
     {
         var services = builder.Services;
         services.AddOpenPcnCore(builder.Configuration);
-        services.AddOpenPcnSecurity(builder.Environment);
+        services.AddOpenPcnSecurity();
         services.AddOpenPcnApi();
         services.AddOpenPcnProxySupport(builder.Configuration);
         services.AddOpenPcnUploadLimits();

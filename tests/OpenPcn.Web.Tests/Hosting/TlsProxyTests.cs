@@ -11,8 +11,9 @@ using OpenPcn.Web.Tests.Infrastructure;
 namespace OpenPcn.Web.Tests.Hosting;
 
 /// <summary>
-/// Behind a proxy that terminates TLS: cookies always Secure outside local runs, HSTS on https answers, and the
-/// client's address and scheme taken from the proxy's headers only when configured and only from a known proxy.
+/// Behind a proxy that terminates TLS: Secure cookies on https, HSTS on https answers, plain http refused outside local
+/// development unless it comes from this machine, and the client's address and scheme taken from the proxy's headers
+/// only when configured and only from a known proxy.
 /// </summary>
 [Trait("Category", "Functional")]
 public sealed class TlsProxyTests : IAsyncLifetime
@@ -52,6 +53,34 @@ public sealed class TlsProxyTests : IAsyncLifetime
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OpenPcn.SignIn=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Production_PlainHttpFromAnotherMachine_IsRefusedWithAClearMessage()
+    {
+        await using var app = ProxiedApp(enabled: false, "10.0.0.99", environment: "Production");
+        var client = app.CreateNoRedirectClient(cookies: false);
+
+        using var page = await client.GetAsync("/sign-in");
+        using var api = await client.PostAsync("/api/v1/auth/token", System.Net.Http.Json.JsonContent.Create(new { email = "x@example.nhs.uk", password = "p" }));
+
+        Assert.Equal((HttpStatusCode.MisdirectedRequest, HttpStatusCode.MisdirectedRequest), (page.StatusCode, api.StatusCode));
+        Assert.Contains("https", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(page.Headers.Contains("Set-Cookie"));
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Production_PlainHttpFromThisMachine_SignsInWithoutSecureCookies()
+    {
+        await using var app = ProxiedApp(enabled: false, "127.0.0.1", environment: "Production");
+        var client = app.CreateNoRedirectClient(cookies: false);
+
+        using var page = await client.GetAsync("/sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OpenPcn.Antiforgery=", StringComparison.Ordinal));
+        Assert.DoesNotContain("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

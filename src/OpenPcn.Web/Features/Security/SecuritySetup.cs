@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenPcn.Core.Features.Security;
-using OpenPcn.Web.Hosting;
 
 namespace OpenPcn.Web.Features.Security;
 
@@ -24,10 +23,12 @@ internal static class SecuritySetup
     public static readonly AuthorizeAttribute CookieOrBearer =
         new() { AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" };
 
-    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddOpenPcnSecurity(this IServiceCollection services)
     {
-        // Behind a TLS proxy the app may see plain http, so outside local runs cookies are always marked Secure.
-        var cookieSecurity = HostingEnvironments.ServesPlainHttp(environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Secure whenever the request is https (directly, or through a known TLS proxy with forwarded headers on). Outside
+        // local development PlainHttpGuard answers plain http only to this machine itself, so a laptop install reached
+        // at http://localhost works and nothing else sends these cookies in the clear.
+        const CookieSecurePolicy cookieSecurity = CookieSecurePolicy.SameAsRequest;
 
         services.AddOpenPcnIdentityCore()
             .AddSignInManager()
