@@ -1,6 +1,6 @@
 namespace OpenPcn.Core.Common;
 
-/// <summary>"Today" in England, from the injected clock (never <c>DateTime.Now</c>).</summary>
+/// <summary>"Today" in England, from the injected clock (never the machine clock read directly).</summary>
 public static class ClockExtensions
 {
     private static readonly TimeZoneInfo UkTime = FindUkTimeZone();
