@@ -40,6 +40,7 @@ internal static class EpraccurImporter
         var batch = new List<DirectoryPractice>(upsert.BatchSize);
         var seen = new Dictionary<string, (int Line, int Hash)>(StringComparer.Ordinal);
         var first = true;
+        var expectedShape = $"epraccur rows have {Columns}"; // worded once, not for every row
         while (await csv.ReadAsync())
         {
             if (first && csv.Count != Columns)
@@ -50,11 +51,8 @@ internal static class EpraccurImporter
 
             first = false;
             context.RowRead();
-            if (csv.Count != Columns || csv.HasBadData)
+            if (context.RejectMisshapen(csv, Columns, expectedShape))
             {
-                context.Reject(string.Empty, csv.Line, csv.HasBadData
-                    ? "The row has a quote character in the wrong place"
-                    : $"The row has {csv.Count} fields; epraccur rows have {Columns}", csv.Excerpt);
                 continue;
             }
 
@@ -91,7 +89,7 @@ internal static class EpraccurImporter
             batch.Add(practice);
             if (batch.Count == upsert.BatchSize)
             {
-                await FlushAsync(context, upsert, batch, ct);
+                await context.FlushAsync(upsert, batch, ct);
             }
         }
 
@@ -100,7 +98,7 @@ internal static class EpraccurImporter
             throw new ImportFormatException($"The file is empty. {Expected}");
         }
 
-        await FlushAsync(context, upsert, batch, ct);
+        await context.FlushAsync(upsert, batch, ct);
     }
 
     private static DirectoryPractice Parse(ImportContext context, CsvInput csv, out List<string> errors)
@@ -161,16 +159,4 @@ internal static class EpraccurImporter
     }
 
     private static string? Optional(string value) => value.Length > 0 ? value : null;
-
-    private static async Task FlushAsync(ImportContext context, BulkUpsert<DirectoryPractice> upsert, List<DirectoryPractice> batch, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        foreach (var outcome in await upsert.WriteAsync(batch, ct))
-        {
-            context.Count(outcome);
-        }
-
-        batch.Clear();
-        context.ReportProgress();
-    }
 }

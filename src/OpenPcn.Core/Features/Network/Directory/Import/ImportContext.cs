@@ -67,6 +67,37 @@ internal sealed class ImportContext(PcnDbContext db, IProgress<ImportProgress>? 
         }
     }
 
+    /// <summary>
+    /// Refuses a CSV row whose shape is wrong (a stray quote, or not <paramref name="expectedFields"/> fields, which
+    /// <paramref name="expected"/> describes, e.g. "the header has 8"). Returns true when the row was refused.
+    /// </summary>
+    public bool RejectMisshapen(CsvInput csv, int expectedFields, string expected)
+    {
+        if (csv.Count == expectedFields && !csv.HasBadData)
+        {
+            return false;
+        }
+
+        Reject(string.Empty, csv.Line, csv.HasBadData
+            ? "The row has a quote character in the wrong place"
+            : $"The row has {csv.Count} fields; {expected}", csv.Excerpt);
+        return true;
+    }
+
+    /// <summary>Writes a batch, counts what happened to each row, empties the batch and reports progress.</summary>
+    public async Task FlushAsync<T>(BulkUpsert<T> upsert, List<T> batch, CancellationToken ct)
+        where T : class
+    {
+        ct.ThrowIfCancellationRequested();
+        foreach (var outcome in await upsert.WriteAsync(batch, ct))
+        {
+            Count(outcome);
+        }
+
+        batch.Clear();
+        ReportProgress();
+    }
+
     /// <summary>Forgets what was written: the transaction was rolled back, so nothing was.</summary>
     public void RolledBack() => (Inserted, Updated, Unchanged) = (0, 0, 0);
 

@@ -33,14 +33,12 @@ internal static class PatientsRegisteredImporter
         var seen = new Dictionary<long, (int Line, int Hash, int Patients)>();
         var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var errors = new List<string>();
+        var expectedShape = $"the header has {header.Count}"; // worded once, not for every row
         while (await csv.ReadAsync())
         {
             context.RowRead();
-            if (csv.Count != header.Count || csv.HasBadData)
+            if (context.RejectMisshapen(csv, header.Count, expectedShape))
             {
-                context.Reject(string.Empty, csv.Line, csv.HasBadData
-                    ? "The row has a quote character in the wrong place"
-                    : $"The row has {csv.Count} fields; the header has {header.Count}", csv.Excerpt);
                 continue;
             }
 
@@ -102,23 +100,11 @@ internal static class PatientsRegisteredImporter
             batch.Add(new DirectoryListSize { PracticeCode = code, ExtractDate = date, Patients = patients });
             if (batch.Count == upsert.BatchSize)
             {
-                await FlushAsync(context, upsert, batch, ct);
+                await context.FlushAsync(upsert, batch, ct);
             }
         }
 
-        await FlushAsync(context, upsert, batch, ct);
-    }
-
-    private static async Task FlushAsync(ImportContext context, BulkUpsert<DirectoryListSize> upsert, List<DirectoryListSize> batch, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        foreach (var outcome in await upsert.WriteAsync(batch, ct))
-        {
-            context.Count(outcome);
-        }
-
-        batch.Clear();
-        context.ReportProgress();
+        await context.FlushAsync(upsert, batch, ct);
     }
 
     /// <summary>A practice code as a number: the letter's place times 100,000 plus the digits.</summary>

@@ -20,14 +20,12 @@ internal static partial class PracticeMapImporter
         var at = Columns.From(header);
         await using var writer = new Writer(context);
         var seen = new Dictionary<string, (int Line, int Hash)>(StringComparer.Ordinal);
+        var expectedShape = $"the header has {header.Count}"; // worded once, not for every row
         while (await csv.ReadAsync())
         {
             context.RowRead();
-            if (csv.Count != header.Count || csv.HasBadData)
+            if (context.RejectMisshapen(csv, header.Count, expectedShape))
             {
-                context.Reject(string.Empty, csv.Line, csv.HasBadData
-                    ? "The row has a quote character in the wrong place"
-                    : $"The row has {csv.Count} fields; the header has {header.Count}", csv.Excerpt);
                 continue;
             }
 
