@@ -47,6 +47,18 @@ public sealed class UserAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersPage_ForAManager_OffersNoAccessActionOnAnAdministratorsRow()
+    {
+        var administrator = _a.User("Administrator");
+        var manager = await Browser.SignedInAsync(_app, _a.User("PcnManager").Email, TestNetworks.Password);
+
+        var managersView = await Browser.GetPageAsync(manager, "/users");
+
+        Assert.Null(managersView.QuerySelector($"a[href='/users/{administrator.UserId}/access']"));
+        Assert.NotNull(managersView.QuerySelector($"a[href='/users/{_a.User("Clinician").UserId}/access']"));
+    }
+
+    [Fact]
     public async Task RemoveAccess_ByManagerOnThePage_SignsTheUserOutAndKeepsThemOutUntilRestored()
     {
         var clinician = _a.User("Clinician");
