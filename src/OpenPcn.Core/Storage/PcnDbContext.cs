@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
+using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Storage;
@@ -44,6 +45,20 @@ public sealed partial class PcnDbContext(DbContextOptions<PcnDbContext> options,
     public DbSet<DirectoryListSize> DirectoryListSizes => Set<DirectoryListSize>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<SourceResource> SourceResources => Set<SourceResource>();
+
+    public DbSet<ClinicalEvent> ClinicalEvents => Set<ClinicalEvent>();
+
+    public DbSet<MedicationRecord> MedicationRecords => Set<MedicationRecord>();
+
+    public DbSet<RecordImport> RecordImports => Set<RecordImport>();
+
+    public DbSet<QuarantinedResource> QuarantinedResources => Set<QuarantinedResource>();
 
     public TenantScope Tenant => tenant;
 
