@@ -9,6 +9,7 @@ using OpenPcn.Core;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
+using OpenPcn.Fhir;
 using Spectre.Console;
 
 namespace OpenPcn.Cli;
@@ -137,6 +138,7 @@ internal sealed class CliApp(IAnsiConsole console, TextReader input, IReadOnlyDi
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         services.AddOpenPcnCore(configuration);
+        services.AddOpenPcnFhir();
         services.AddOpenPcnIdentityCore();
         configureServices?.Invoke(services);
         return services.BuildServiceProvider();

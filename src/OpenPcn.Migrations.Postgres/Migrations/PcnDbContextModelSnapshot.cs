@@ -669,6 +669,350 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("PracticeMemberships");
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.ClinicalEvent", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("Seq")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeSystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Display")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("PcnId", "SourceKey", "Seq");
+
+                    b.HasIndex("PcnId", "Code", "Date");
+
+                    b.HasIndex("PcnId", "PatientId", "Date");
+
+                    b.ToTable("ClinicalEvents");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.MedicationRecord", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("Seq")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeSystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Display")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("QuantityUnit")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PcnId", "SourceKey", "Seq");
+
+                    b.HasIndex("PcnId", "Code", "Date");
+
+                    b.HasIndex("PcnId", "PatientId", "Date");
+
+                    b.ToTable("MedicationRecords");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.Patient", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("date");
+
+                    b.Property<byte?>("DeprivationDecile")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("EthnicCategory")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<Guid>("LastImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Lsoa")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("NhsNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PcnId", "PatientId");
+
+                    b.HasIndex("PcnId", "NhsNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PcnId", "PracticeCode");
+
+                    b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.QuarantinedResource", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LogicalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PcnId", "ImportId", "Seq");
+
+                    b.ToTable("QuarantinedResources");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.RecordImport", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountsByType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Read")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("PcnId", "ImportId");
+
+                    b.HasIndex("PcnId", "QueuedAt");
+
+                    b.ToTable("RecordImports");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.Registration", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("Seq")
+                        .HasColumnType("smallint");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("date");
+
+                    b.HasKey("PcnId", "SourceKey", "Seq");
+
+                    b.HasIndex("PcnId", "PatientId");
+
+                    b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.SourceResource", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LastImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastUpdated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LogicalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PcnId", "SourceKey");
+
+                    b.HasIndex("PcnId", "PatientId");
+
+                    b.HasIndex("PcnId", "ResourceType", "LogicalId")
+                        .IsUnique();
+
+                    b.ToTable("SourceResources");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Security.AuditEvent", b =>
                 {
                     b.Property<int>("PcnId")
@@ -914,6 +1258,24 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.HasOne("OpenPcn.Core.Features.Network.Practice", null)
                         .WithMany("Memberships")
                         .HasForeignKey("PcnId", "PracticeCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.Patient", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Population.QuarantinedResource", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Population.RecordImport", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

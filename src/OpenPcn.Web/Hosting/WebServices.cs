@@ -1,5 +1,6 @@
 using OpenPcn.Core;
 using OpenPcn.Core.Storage;
+using OpenPcn.Fhir;
 using OpenPcn.Web.Api;
 using OpenPcn.Web.Features.Security;
 
@@ -11,6 +12,7 @@ internal static class WebServices
     {
         var services = builder.Services;
         services.AddOpenPcnCore(builder.Configuration);
+        services.AddOpenPcnFhir();
         services.AddOpenPcnSecurity();
         services.AddOpenPcnApi();
         services.AddOpenPcnProxySupport(builder.Configuration);
