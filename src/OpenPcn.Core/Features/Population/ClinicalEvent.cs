@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Features.Population;
@@ -90,6 +91,7 @@ internal sealed class ClinicalEventConfiguration : IEntityTypeConfiguration<Clin
     public void Configure(EntityTypeBuilder<ClinicalEvent> builder)
     {
         builder.HasKey(e => new { e.PcnId, e.SourceKey, e.Seq });
+        builder.HasOne<Pcn>().WithMany().HasForeignKey(e => e.PcnId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.CodeSystem).HasMaxLength(200);
         builder.Property(e => e.Code).HasMaxLength(64);
         builder.Property(e => e.Display).HasMaxLength(300);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Features.Population;
@@ -63,6 +64,7 @@ internal sealed class MedicationRecordConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MedicationRecord> builder)
     {
         builder.HasKey(m => new { m.PcnId, m.SourceKey, m.Seq });
+        builder.HasOne<Pcn>().WithMany().HasForeignKey(m => m.PcnId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.CodeSystem).HasMaxLength(200);
         builder.Property(m => m.Code).HasMaxLength(64);
         builder.Property(m => m.Display).HasMaxLength(300);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Features.Population;
@@ -143,6 +144,7 @@ internal sealed class RecordImportConfiguration : IEntityTypeConfiguration<Recor
     public void Configure(EntityTypeBuilder<RecordImport> builder)
     {
         builder.HasKey(r => new { r.PcnId, r.ImportId });
+        builder.HasOne<Pcn>().WithMany().HasForeignKey(r => r.PcnId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.Source).HasMaxLength(400);
         builder.Property(r => r.StartedBy).HasMaxLength(256);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

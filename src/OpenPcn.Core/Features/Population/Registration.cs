@@ -36,6 +36,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
     public void Configure(EntityTypeBuilder<Registration> builder)
     {
         builder.HasKey(r => new { r.PcnId, r.SourceKey, r.Seq });
+        builder.HasOne<Pcn>().WithMany().HasForeignKey(r => r.PcnId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(r => r.PracticeCode).HasMaxLength(6);
         builder.HasIndex(r => new { r.PcnId, r.PatientId });
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Features.Population;
@@ -45,6 +46,7 @@ internal sealed class SourceResourceConfiguration : IEntityTypeConfiguration<Sou
     public void Configure(EntityTypeBuilder<SourceResource> builder)
     {
         builder.HasKey(s => new { s.PcnId, s.SourceKey });
+        builder.HasOne<Pcn>().WithMany().HasForeignKey(s => s.PcnId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.SourceKey).ValueGeneratedNever();
         builder.Property(s => s.ResourceType).HasMaxLength(40);
         builder.Property(s => s.LogicalId).HasMaxLength(200);
