@@ -33,6 +33,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClinicalEvents", x => new { x.PcnId, x.SourceKey, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_ClinicalEvents_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -56,6 +62,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MedicationRecords", x => new { x.PcnId, x.SourceKey, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_MedicationRecords_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -108,6 +120,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RecordImports", x => new { x.PcnId, x.ImportId });
+                    table.ForeignKey(
+                        name: "FK_RecordImports_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +143,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Registrations", x => new { x.PcnId, x.SourceKey, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_Registrations_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -143,6 +167,12 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SourceResources", x => new { x.PcnId, x.SourceKey });
+                    table.ForeignKey(
+                        name: "FK_SourceResources_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
