@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenPcn.Cli.Features.Network;
+using OpenPcn.Cli.Features.Population;
 using OpenPcn.Cli.Features.Security;
 using OpenPcn.Cli.Storage;
 using OpenPcn.Core;
@@ -54,6 +55,8 @@ internal sealed class CliApp(IAnsiConsole console, TextReader input, IReadOnlyDi
         root.Subcommands.Add(NetworkCommands.Create(this));
         root.Subcommands.Add(UsersCommands.Create(this));
         root.Subcommands.Add(DemoCommands.Create(this));
+        root.Subcommands.Add(ImportCommand.Create(this));
+        root.Subcommands.Add(GenerateCommand.Create(this));
 
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = console.Profile.Out.Writer };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenPcn.Fhir.Demo;
 using OpenPcn.Fhir.Import;
 
 namespace OpenPcn.Fhir;
@@ -9,6 +10,7 @@ public static class FhirServices
     public static IServiceCollection AddOpenPcnFhir(this IServiceCollection services)
     {
         services.AddScoped<FhirImportService>();
+        services.AddScoped<DemoPopulation>();
         return services;
     }
 }

@@ -117,6 +117,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:OpenPcn", string.Empty);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Password", DemoPassword);
+            builder.UseSetting("Demo:Patients", "1000");
 
             // Every test signs in from 127.0.0.1: more than the default 10 a minute when the scenarios run back to back.
             builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100");

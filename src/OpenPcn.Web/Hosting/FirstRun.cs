@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
+using OpenPcn.Fhir.Demo;
+using OpenPcn.Fhir.Import;
 
 namespace OpenPcn.Web.Hosting;
 
@@ -30,6 +32,13 @@ internal static partial class FirstRun
             tenant.SetSystem();
             tenant.SetActor(Features.Network.Directory.ImportReports.FirstRunActor);
             result = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+            if (result.DemoSignIns.Count > 0)
+            {
+                // A new demo network gets its synthetic patients through the same FHIR import a real network uses.
+                await scope.ServiceProvider.GetRequiredService<DemoPopulation>()
+                    .ImportAsync(new LoggedProgress(logger), app.Lifetime.ApplicationStopping);
+            }
+
             var db = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
             hasAdministrator = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur).AnyAsync();
             var network = await db.Pcns
@@ -114,4 +123,23 @@ internal static partial class FirstRun
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Migrations} migration(s) applied, shipped directory loaded: {DirectoryLoaded}, in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, int migrations, bool directoryLoaded, long milliseconds);
+
+    /// <summary>Logs the demo import's progress in tenths, so a first start shows it is working.</summary>
+    private sealed class LoggedProgress(ILogger logger) : IProgress<FhirImportProgress>
+    {
+        private long _lastTenth = -1;
+
+        public void Report(FhirImportProgress value)
+        {
+            var tenth = value.BytesTotal > 0 ? value.BytesDone * 10 / value.BytesTotal : 0;
+            if (tenth > _lastTenth)
+            {
+                _lastTenth = tenth;
+                LogDemoImport(logger, tenth * 10, value.Read);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing the demo population: {Percent}% ({Resources} resources)")]
+    private static partial void LogDemoImport(ILogger logger, long percent, int resources);
 }

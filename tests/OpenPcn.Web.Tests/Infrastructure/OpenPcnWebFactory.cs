@@ -35,6 +35,7 @@ public sealed class OpenPcnWebFactory(TestDatabase database, bool demo = false, 
         }
 
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Demo:Patients", "200");
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {

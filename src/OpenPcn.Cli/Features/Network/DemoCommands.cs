@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
+using OpenPcn.Fhir.Demo;
+using OpenPcn.Fhir.Import;
 using Spectre.Console;
 
 namespace OpenPcn.Cli.Features.Network;
@@ -23,6 +26,7 @@ internal static class DemoCommands
             }
 
             app.Console.Write(table);
+            await ImportPopulationAsync(app.Console, services.GetRequiredService<DemoPopulation>(), token);
             return ExitCodes.Success;
         }, ct));
 
@@ -35,5 +39,28 @@ internal static class DemoCommands
         }, ct));
 
         return new Command("demo", "The fictional demo network.") { seed, remove };
+    }
+
+    private static async Task ImportPopulationAsync(IAnsiConsole console, DemoPopulation population, CancellationToken ct)
+    {
+        FhirImportSummary? summary = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Synthetic patients (generate, then import)", maxValue: 1);
+                summary = await population.ImportAsync(new ImmediateProgress<FhirImportProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.BytesTotal);
+                    task.Value = Math.Min(p.BytesDone, task.MaxValue);
+                }), ct);
+                task.Value = task.MaxValue;
+            });
+        if (summary is not null)
+        {
+            console.MarkupLineInterpolated(
+                $"Imported the demo's synthetic records: {summary.Accepted.ToString("N0", CultureInfo.InvariantCulture)} resources in {summary.Elapsed.TotalSeconds:N1} s.");
+        }
     }
 }

@@ -137,10 +137,4 @@ internal static class DirectoryCommands
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Reports progress on the caller's thread (Progress&lt;T&gt; would post it to the thread pool, out of order).</summary>
-    private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

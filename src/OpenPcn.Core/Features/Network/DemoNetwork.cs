@@ -15,6 +15,15 @@ public sealed class DemoOptions
 
     /// <summary>Password of every demo user. Demo users can only ever see the fictional demo network.</summary>
     public string Password { get; set; } = "demo-password-1";
+
+    /// <summary>
+    /// Synthetic patients generated and imported for the demo network (0 for none). Sized so a first run on a
+    /// 2-core laptop is ready within a minute; see docs/benchmarks.md.
+    /// </summary>
+    public int Patients { get; set; } = 10_000;
+
+    /// <summary>Seed of the demo's synthetic population: the same seed gives the same patients.</summary>
+    public int PopulationSeed { get; set; } = 2019;
 }
 
 public sealed record DemoSignIn(string Email, string Role, string Password);
