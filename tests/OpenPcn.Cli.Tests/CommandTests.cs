@@ -17,7 +17,7 @@ public sealed class CommandTests
         var (exit, output) = await CliRunner.RunAsync(db, "--help");
 
         Assert.True(exit == 0, output);
-        foreach (var command in new[] { "db", "directory", "network", "users", "demo" })
+        foreach (var command in new[] { "db", "directory", "network", "users", "demo", "import", "generate" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
