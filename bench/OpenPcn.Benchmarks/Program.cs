@@ -4,11 +4,14 @@ using OpenPcn.Benchmarks;
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- import     (BenchmarkDotNet: directory imports)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- startup    (scale run: start-up to first page)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- hello --urls http://127.0.0.1:5999  (baseline app)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- population [--sizes 10000,50000]  (scale run: generate, parse, import)
 return args.FirstOrDefault() switch
 {
     "import" => Run(() => BenchmarkRunner.Run<DirectoryImportBenchmarks>(args: args[1..])),
     "startup" => await StartupRun.RunAsync(args[1..]),
     "hello" => await HelloServer.RunAsync(args[1..]),
+    "population" => await PopulationRun.RunAsync(args[1..]),
+    "population-import" => await PopulationImportChild.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,6 +23,6 @@ static int Run(Action action)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: OpenPcn.Benchmarks import [BenchmarkDotNet options] | startup [--runs N] | hello --urls URL");
+    Console.Error.WriteLine("Usage: OpenPcn.Benchmarks import [BenchmarkDotNet options] | startup [--runs N] | hello --urls URL | population [--sizes N,N]");
     return 1;
 }
