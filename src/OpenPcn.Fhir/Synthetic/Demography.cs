@@ -77,7 +77,9 @@ internal static class Ethnicity
 
 /// <summary>
 /// The network's small areas: fictional LSOAs (codes <c>E01</c> + 6 digits from a range far above real ones), each
-/// with an IMD decile and a fictional postcode district <c>QQ</c> (no real postcode area starts with Q).
+/// with an IMD decile and a fictional postcode district <c>QQ</c> (no real postcode area starts with Q). Deciles are
+/// spread evenly over the areas (in an order set by the seed) so deprivation, which raises several conditions, does
+/// not move the overall prevalences from one seed to another.
 /// </summary>
 internal sealed class Areas
 {
@@ -86,14 +88,21 @@ internal sealed class Areas
 
     public Areas(int seed, int patients)
     {
-        var count = Math.Clamp(patients / 1500, 4, 400);
+        var count = 10 * Math.Clamp(patients / 15000, 1, 40);
         var rng = new Rng(seed, -1);
         _lsoa = new string[count];
         _decile = new int[count];
         for (var i = 0; i < count; i++)
         {
             _lsoa[i] = string.Create(CultureInfo.InvariantCulture, $"E01{900000 + i:D6}");
-            _decile[i] = rng.Between(1, 10);
+            _decile[i] = (i % 10) + 1;
+        }
+
+        // Shuffle the deciles (Fisher–Yates) so neighbouring LSOA codes are not in decile order.
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (_decile[i], _decile[j]) = (_decile[j], _decile[i]);
         }
     }
 

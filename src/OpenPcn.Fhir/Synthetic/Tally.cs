@@ -67,6 +67,7 @@ internal sealed class Tally
         Inc("severe-frailty", p.Frailty == 3);
         Inc("ten-plus-medicines", medicines >= 10);
         Inc("ten-plus-medicines-75-plus", medicines >= 10 && p.Age >= 75);
+        Inc("learning-disability-14-plus", p.HasCond(Cond.LearningDisability) && p.Age >= 14);
         Inc("learning-disability-health-check", ldCheck);
         Inc("lower-gi-urgent-referral", referral);
         Inc("lower-gi-urgent-referral-with-fit", referral && fitBefore);
