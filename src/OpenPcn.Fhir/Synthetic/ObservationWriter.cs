@@ -75,7 +75,7 @@ internal sealed class ObservationWriter(PopulationFiles files)
         for (var k = count - 1; k >= 0; k--)
         {
             // Readings roughly a year apart; the latest within the last year for most people with hypertension.
-            var date = end.AddDays(-((k * 365) + rng.Next(hypertension ? 330 : 600)));
+            var date = end.AddDays(-((k * 365) + rng.Next(330)));
             int s, d;
             if (hypertension)
             {
