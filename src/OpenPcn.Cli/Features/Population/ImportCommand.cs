@@ -121,7 +121,8 @@ internal static class ImportCommand
         table.AddRow("[bold]All[/]", $"[bold]{N(s.Read)}[/]", $"[bold]{N(s.Accepted)}[/]", $"[bold]{N(s.Skipped)}[/]", $"[bold]{N(s.Rejected)}[/]");
         console.Write(table);
         var rate = s.Elapsed.TotalSeconds > 0 ? s.Read / s.Elapsed.TotalSeconds : 0;
-        console.MarkupLineInterpolated($"{Result(s.Status)} in {s.Elapsed.TotalSeconds:N1} s ({rate:N0} resources/s). Import {s.ImportId}.");
+        console.MarkupLine(Result(s.Status) + Markup.Escape(FormattableString.Invariant(
+            $" in {s.Elapsed.TotalSeconds:N1} s ({rate:N0} resources/s). Import {s.ImportId}.")));
     }
 
     private static async Task ShowQuarantineAsync(IAnsiConsole console, IQueryable<QuarantinedResource> quarantined, int total, CancellationToken ct)
