@@ -17,6 +17,8 @@ public enum AgeBand
 /// </summary>
 public sealed record PatientSearch(string? NhsNumber = null, PracticeCode? Practice = null, AgeBand? AgeBand = null, int Page = 1, int PageSize = 50);
 
+public sealed record PracticeOption(PracticeCode Code, string Name);
+
 public sealed record PatientListItem(long PatientId, NhsNumber NhsNumber, PracticeCode PracticeCode, string PracticeName, int Age, Sex Sex, bool Deceased);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)

@@ -113,6 +113,10 @@ public sealed class PatientRecordService(PcnDbContext db, AuditLog audit, TimePr
         return record;
     }
 
+    /// <summary>The network's practices, by name, for the patient list's filter.</summary>
+    public async Task<IReadOnlyList<PracticeOption>> PracticesAsync(CancellationToken ct = default) =>
+        await db.Practices.AsNoTracking().OrderBy(p => p.Name).Select(p => new PracticeOption(p.PracticeCode, p.Name)).ToListAsync(ct);
+
     internal static (int From, int? To) Range(AgeBand band) => band switch
     {
         AgeBand.Under18 => (0, 17),
