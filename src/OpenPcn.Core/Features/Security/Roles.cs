@@ -22,10 +22,10 @@ public static class Roles
 
     public static string Describe(string role) => role switch
     {
-        ClinicalDirector => "Clinical director: leads the network; edits the network and its users",
+        ClinicalDirector => "Clinical director: leads the network; edits the network and its users; sees patient records",
         PcnManager => "PCN manager: runs the network day to day; edits the network and its users",
         PracticeManager => "Practice manager: sees the network and their own practice's detail",
-        Clinician => "Clinician: sees the network; will work patient worklists",
+        Clinician => "Clinician: sees the network and patient records; will work patient worklists",
         FinanceLead => "Finance lead: sees the network; will run claims and statements",
         PartnerViewer => "Partner (non-core): read-only view of the network",
         IcbViewer => "ICB viewer: aggregate figures only",
