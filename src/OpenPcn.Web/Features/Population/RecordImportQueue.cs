@@ -51,12 +51,20 @@ internal sealed class RecordImportQueue
 internal sealed partial class RecordImportWorker(
     IServiceScopeFactory scopes, RecordImportQueue queue, RecordImportRunner runner, ILogger<RecordImportWorker> logger) : BackgroundService
 {
+    // Nothing here may end the worker: an exception escaping a BackgroundService stops the whole web host.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await InterruptAbandonedAsync(stoppingToken);
         await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await RunAsync(work, stoppingToken);
+            try
+            {
+                await RunAsync(work, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogWorkerError(e.GetType().Name, work.ImportId);
+            }
         }
     }
 
@@ -94,23 +102,44 @@ internal sealed partial class RecordImportWorker(
         }
     }
 
+    // A busy database (SQLite while another writer holds it) gets a few tries; a run left unmarked is marked
+    // Interrupted at the next start.
     private async Task MarkAsync(QueuedRecordImport work, RecordImportStatus status, string error)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
-        tenant.SetPcn(work.PcnId);
-        tenant.SetActor(work.ActorId);
-        await scope.ServiceProvider.GetRequiredService<RecordImportService>().MarkUnfinishedAsync(work.ImportId, status, error, CancellationToken.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
+                tenant.SetPcn(work.PcnId);
+                tenant.SetActor(work.ActorId);
+                await scope.ServiceProvider.GetRequiredService<RecordImportService>().MarkUnfinishedAsync(work.ImportId, status, error, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < 3)
+            {
+                LogWorkerError(e.GetType().Name, work.ImportId);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 
     private async Task InterruptAbandonedAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().SetSystem();
-        var count = await scope.ServiceProvider.GetRequiredService<RecordImportService>().InterruptAbandonedAsync(ct);
-        if (count > 0)
+        try
         {
-            LogInterrupted(count);
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScope>().SetSystem();
+            var count = await scope.ServiceProvider.GetRequiredService<RecordImportService>().InterruptAbandonedAsync(ct);
+            if (count > 0)
+            {
+                LogInterrupted(count);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWorkerError(e.GetType().Name, Guid.Empty);
         }
     }
 
@@ -138,6 +167,9 @@ internal sealed partial class RecordImportWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} record import(s) left unfinished by a previous run were marked interrupted")]
     private partial void LogInterrupted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The record import worker could not record the outcome of {ImportId} ({ExceptionType})")]
+    private partial void LogWorkerError(string exceptionType, Guid importId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An uploaded import file could not be deleted ({ExceptionType})")]
     private partial void LogNotDeleted(string exceptionType);
