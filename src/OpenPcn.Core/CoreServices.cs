@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
+using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
 
@@ -27,6 +28,9 @@ public static class CoreServices
         services.AddScoped<DemoNetwork>();
         services.AddScoped<DirectoryImportService>();
         services.AddScoped<OnboardingService>();
+        services.AddScoped<PatientRecordService>();
+        services.AddScoped<DataQualityService>();
+        services.AddScoped<RecordImportService>();
         services.AddScoped<DatabaseSetup>();
         return services;
     }

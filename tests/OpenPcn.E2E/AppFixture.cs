@@ -36,6 +36,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TimeSpan StartUp { get; private set; }
 
+    /// <summary>The running app's services, for set-up a test needs (records the importer would otherwise bring).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public static string ScreenshotFolder =>
         Environment.GetEnvironmentVariable("OPENPCN_SCREENSHOTS") is { Length: > 0 } folder
             ? folder

@@ -4,6 +4,7 @@ using OpenPcn.Web.Api;
 using OpenPcn.Web.Components;
 using OpenPcn.Web.Features.Network;
 using OpenPcn.Web.Features.Network.Directory;
+using OpenPcn.Web.Features.Population;
 using OpenPcn.Web.Features.Security;
 
 namespace OpenPcn.Web.Hosting;
@@ -69,6 +70,7 @@ internal static class WebPipeline
         api.MapNetworkEndpoints();
         api.MapDirectoryEndpoints();
         api.MapOnboardingEndpoints();
+        api.MapPopulationEndpoints();
 
         // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
@@ -76,6 +78,7 @@ internal static class WebPipeline
 
         app.MapAccountEndpoints();
         app.MapDirectoryDownloads();
+        app.MapPopulationDownloads();
         app.MapRazorComponents<App>();
         return app;
     }

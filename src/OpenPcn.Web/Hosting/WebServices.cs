@@ -2,6 +2,7 @@ using OpenPcn.Core;
 using OpenPcn.Core.Storage;
 using OpenPcn.Fhir;
 using OpenPcn.Web.Api;
+using OpenPcn.Web.Features.Population;
 using OpenPcn.Web.Features.Security;
 
 namespace OpenPcn.Web.Hosting;
@@ -17,6 +18,7 @@ internal static class WebServices
         services.AddOpenPcnApi();
         services.AddOpenPcnProxySupport(builder.Configuration);
         services.AddOpenPcnUploadLimits();
+        services.AddOpenPcnRecordImports();
 
         // Static server rendering only: no interactive render modes are registered, so no page opens a circuit.
         services.AddRazorComponents();

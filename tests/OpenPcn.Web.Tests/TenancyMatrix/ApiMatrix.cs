@@ -100,6 +100,19 @@ public static class ApiMatrix
             c => Send("POST", $"{V1}/onboarding", new { code = c.DirectoryPcnCode, firstUser = new { email = $"first{c.Next()}@new.test", displayName = "First manager", password = TestNetworksPassword } }), Created,
             c => Send("POST", $"{V1}/onboarding", new { code = c.B.Code, firstUser = (object?)null }), [NotFound, Conflict]),
 
+        // Population: patient records, data quality, record imports
+        new("GET /api/v1/population/patients/", Access.ViewPatientRecords, c => Get($"{V1}/population/patients?practice={c.A.PracticeCodes[0]}"), OK,
+            c => Get($"{V1}/population/patients?nhsNumber={c.BNhsNumber}"), [OK]),
+        new("GET /api/v1/population/patients/{patientId:long}", Access.ViewPatientRecords, c => Get($"{V1}/population/patients/{c.APatientId}"), OK,
+            c => Get($"{V1}/population/patients/{c.BPatientId}"), NotFoundOnly),
+        new("GET /api/v1/population/data-quality", Access.ViewDataQuality, _ => Get($"{V1}/population/data-quality"), OK),
+        new("GET /api/v1/population/imports/", Access.ImportRecords, _ => Get($"{V1}/population/imports"), OK),
+        new("GET /api/v1/population/imports/{importId:guid}", Access.ImportRecords, c => Get($"{V1}/population/imports/{c.AImportId}"), OK,
+            c => Get($"{V1}/population/imports/{c.BImportId}"), NotFoundOnly),
+        new("POST /api/v1/population/imports/", Access.ImportRecords, _ => Task.FromResult(RecordsUpload()), Accepted,
+            _ => Task.FromResult(new MatrixRequest("POST", $"{V1}/population/imports", Content: new MultipartFormDataContent { { new StringContent("/tmp"), "folder" } })),
+            [BadRequest]),
+
         new("GET /api/v1/{*path:nonfile}", Access.SignedIn, _ => Get($"{V1}/no-such-endpoint"), NotFound),
     ];
 
@@ -114,6 +127,13 @@ public static class ApiMatrix
 
     private static object Director(string? practiceCode) =>
         new { name = "Dr Matrix", practiceCode, fundedSessionsPerWeek = 1.5m, startDate = "2024-04-01", endDate = (string?)null };
+
+    private static MatrixRequest RecordsUpload()
+    {
+        var file = new ByteArrayContent(MatrixContext.NdjsonBytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+ndjson");
+        return new MatrixRequest("POST", $"{V1}/population/imports", Content: new MultipartFormDataContent { { file, "file", "records.ndjson" } });
+    }
 
     private static MatrixRequest Upload()
     {

@@ -18,7 +18,8 @@ public sealed record FormEntry(
     HttpStatusCode OtherStatus = NotFound,
     Func<MatrixContext, Dictionary<string, string>>? OtherFields = null,
     bool Upload = false,
-    bool OtherMayNameTheClashingNetwork = false)
+    bool OtherMayNameTheClashingNetwork = false,
+    string UploadFileName = "gp-reg-pat-prac-all.csv")
 {
     public string Key => $"POST {Route}";
 
@@ -42,6 +43,10 @@ public static class FormMatrix
         ["POST /users"] = "no form",
         ["POST /directory/imports/{ImportRunId:guid}"] = "no form",
         ["POST /onboarding"] = "its search form is a GET",
+        ["POST /population/imports/{ImportId:guid}"] = "no form",
+        ["POST /population/patients"] = "its search form is a GET",
+        ["POST /population/patients/{PatientId:long}"] = "no form",
+        ["POST /population/data-quality"] = "no form",
         ["POST /sign-in"] = "open to everyone; covered by the sign-in tests",
         ["POST /error"] = "open to everyone; no form",
         ["POST /error/{StatusCode:int}"] = "open to everyone; no form",
@@ -114,6 +119,10 @@ public static class FormMatrix
 
         // The national directory and onboarding are install-wide.
         new("/directory", "import", Access.Administer, _ => Url("/directory"), _ => new() { ["kind"] = "" }, Upload: true),
+        // Record imports: the upload queues a run in the caller's own network only. The server-folder form is shown
+        // only to an administrator who may also import, a user the matrix networks do not have (see PopulationPagesTests).
+        new("/population/imports", "import", Access.ImportRecords, _ => Url("/population/imports"), _ => [], Upload: true,
+            UploadFileName: "records.ndjson"),
         new("/onboarding/{Code}", "onboard", Access.Administer, c => Url($"/onboarding/{c.DirectoryPcnCode}"),
             c => new() { ["Form.Email"] = $"form{c.Next()}@new.test", ["Form.DisplayName"] = "First manager", ["Form.Password"] = Infrastructure.TestNetworks.Password },
             Other: c => $"/onboarding/{c.B.Code}"),

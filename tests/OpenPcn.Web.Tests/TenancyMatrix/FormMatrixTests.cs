@@ -136,9 +136,10 @@ public sealed class FormMatrixTests
             form.Add(new StringContent(value), key);
         }
 
-        var file = new ByteArrayContent(BadListSizeFile.Bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "gp-reg-pat-prac-all.csv");
+        var csv = entry.UploadFileName.EndsWith(".csv", StringComparison.Ordinal);
+        var file = new ByteArrayContent(csv ? BadListSizeFile.Bytes : MatrixContext.NdjsonBytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(csv ? "text/csv" : "application/fhir+ndjson");
+        form.Add(file, "file", entry.UploadFileName);
         return await browser.PostAsync(url, form);
     }
 

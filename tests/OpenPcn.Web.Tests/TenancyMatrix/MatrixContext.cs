@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
+using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
+using OpenPcn.TestSupport.Population;
 using OpenPcn.Web.Tests.Infrastructure;
 
 namespace OpenPcn.Web.Tests.TenancyMatrix;
@@ -31,6 +33,22 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
     /// <summary>An import run made during set-up.</summary>
     public Guid ImportRunId { get; set; }
 
+    /// <summary>A patient of A's and one of B's (different ids, so a leak cannot hide behind a shared id).</summary>
+    public long APatientId { get; } = 1001;
+
+    public long BPatientId { get; } = 2001;
+
+    public string BNhsNumber { get; } = RecordSeeder.NhsNumberFrom(2001);
+
+    public Guid AImportId { get; set; }
+
+    public Guid BImportId { get; set; }
+
+    public const string BImportSource = "birch-secret-export.ndjson";
+
+    /// <summary>One FHIR Patient as NDJSON, for uploads (the importer's outcome does not matter to the matrix).</summary>
+    public static byte[] NdjsonBytes => System.Text.Encoding.UTF8.GetBytes("{\"resourceType\":\"Patient\",\"id\":\"m1\"}\n");
+
     public int Next() => Interlocked.Increment(ref _counter);
 
     public string NewCode() => $"Z83{Next():000}";
@@ -41,6 +59,7 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         B.Name, B.Code, B.PartnerName, B.DirectorName, B.PartnerId.ToString(), B.DirectorId.ToString(),
         .. B.PracticeCodes, .. B.PracticeNames,
         .. B.Users.Values.SelectMany(u => new[] { u.Email, u.UserId }),
+        BNhsNumber, NhsNumber.Parse(BNhsNumber).Formatted, BImportSource, BImportId.ToString(), "Birch secret diagnosis", "Birch secret quarantine reason",
     ];
 
     public async Task<string> NewPracticeInAAsync()
@@ -110,7 +129,12 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
                            orderby u.Email, r.Name
                            select new { u.Email, r.Name }).ToListAsync();
         var audit = await context.AuditEvents.Where(e => e.PcnId == pcnId).CountAsync();
-        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit });
+        var patients = await context.Patients.AsNoTracking().Where(p => p.PcnId == pcnId).OrderBy(p => p.PatientId)
+            .Select(p => new { p.PatientId, p.PracticeCode, p.DateOfBirth }).ToListAsync();
+        var events = await context.ClinicalEvents.Where(e => e.PcnId == pcnId).CountAsync();
+        var recordImports = await context.RecordImports.AsNoTracking().Where(r => r.PcnId == pcnId).OrderBy(r => r.ImportId)
+            .Select(r => new { r.ImportId, r.Status, r.Source }).ToListAsync();
+        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports });
     }
 
     /// <summary>Set-up that needs the national directory: a PCN to onboard and one import run to read.</summary>
@@ -130,6 +154,23 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         await using var asB = Db.PcnScope(B.PcnId, actor: B.User(Roles.Administrator).UserId);
         using var bFile = new MemoryStream(BadListSizeFile.Bytes);
         await asB.ServiceProvider.GetRequiredService<DirectoryImportService>().ImportAsync(bFile, "b-list-sizes.csv", DirectoryFileKind.PatientsRegistered);
+    }
+
+    /// <summary>Set-up for the population pages: a patient, an event and an import run with quarantine in each network.</summary>
+    public async Task PreparePopulationAsync()
+    {
+        await using var scope = Db.SystemScope();
+        var context = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
+        var a = new RecordSeeder(context, A.PcnId);
+        await a.PatientAsync(APatientId, RecordSeeder.NhsNumberFrom(1001), A.PracticeCodes[0], new DateOnly(1950, 1, 1), Sex.Female);
+        await a.EventAsync(APatientId, EventKind.Condition, "38341003", new DateOnly(2015, 1, 1), "Hypertension");
+        AImportId = await a.ImportAsync("alder-export.ndjson", RecordImportStatus.Completed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero),
+            "{}", ("Invalid NHS number", "Patient"));
+        var b = new RecordSeeder(context, B.PcnId);
+        await b.PatientAsync(BPatientId, BNhsNumber, B.PracticeCodes[0], new DateOnly(1960, 1, 1), Sex.Male);
+        await b.EventAsync(BPatientId, EventKind.Condition, "73211009", new DateOnly(2016, 1, 1), "Birch secret diagnosis");
+        BImportId = await b.ImportAsync(BImportSource, RecordImportStatus.Completed, new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+            "{}", ("Birch secret quarantine reason", "Patient"));
     }
 
     public static async Task<IdentityResult> UnlockAsync(TestDatabase db, string email)

@@ -14,6 +14,9 @@ public enum Access
     EditNetwork,
     ManageUsers,
     Administer,
+    ViewPatientRecords,
+    ImportRecords,
+    ViewDataQuality,
 }
 
 public sealed record MatrixRequest(string Method, string Url, object? Json = null, HttpContent? Content = null)

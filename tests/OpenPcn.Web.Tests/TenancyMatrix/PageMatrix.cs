@@ -50,6 +50,13 @@ public static class PageMatrix
         Page("/directory/imports/{importRunId:guid}/rejections.csv", Access.Administer, c => $"/directory/imports/{c.ImportRunId}/rejections.csv"),
         Page("/onboarding", Access.Administer, _ => "/onboarding?q=PCN"),
         Page("/onboarding/{Code}", Access.Administer, c => $"/onboarding/{c.DirectoryPcnCode}", other: c => $"/onboarding/{c.B.Code}"),
+        Page("/population/patients", Access.ViewPatientRecords, c => $"/population/patients?practice={c.A.PracticeCodes[0]}"),
+        Page("/population/patients/{PatientId:long}", Access.ViewPatientRecords, c => $"/population/patients/{c.APatientId}", other: c => $"/population/patients/{c.BPatientId}"),
+        Page("/population/data-quality", Access.ViewDataQuality, _ => "/population/data-quality"),
+        Page("/population/imports", Access.ImportRecords, _ => "/population/imports"),
+        Page("/population/imports/{ImportId:guid}", Access.ImportRecords, c => $"/population/imports/{c.AImportId}", other: c => $"/population/imports/{c.BImportId}"),
+        Page("/population/imports/{importId:guid}/quarantine.csv", Access.ImportRecords, c => $"/population/imports/{c.AImportId}/quarantine.csv",
+            other: c => $"/population/imports/{c.BImportId}/quarantine.csv"),
         Page("/openapi/{documentName}.json", Access.SignedIn, _ => "/openapi/v1.json"),
     ];
 

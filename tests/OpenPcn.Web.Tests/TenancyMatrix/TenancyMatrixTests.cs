@@ -94,6 +94,7 @@ internal sealed class MatrixRun : IAsyncDisposable
         app.CreateClient().Dispose(); // start-up loads the shipped national directory
         var context = new MatrixContext(db, a, b);
         await context.PrepareDirectoryAsync();
+        await context.PreparePopulationAsync();
         return new MatrixRun(db, app, context);
     }
 
@@ -103,6 +104,9 @@ internal sealed class MatrixRun : IAsyncDisposable
         : endpoint.Policies.Contains(Policies.Administer) ? Access.Administer
         : endpoint.Policies.Contains(Policies.ManageUsers) ? Access.ManageUsers
         : endpoint.Policies.Contains(Policies.EditNetwork) ? Access.EditNetwork
+        : endpoint.Policies.Contains(Policies.ViewPatientRecords) ? Access.ViewPatientRecords
+        : endpoint.Policies.Contains(Policies.ImportRecords) ? Access.ImportRecords
+        : endpoint.Policies.Contains(Policies.ViewDataQuality) ? Access.ViewDataQuality
         : endpoint.Policies.Contains(Policies.ViewNetwork) ? Access.ViewNetwork
         : Access.SignedIn;
 
@@ -112,6 +116,9 @@ internal sealed class MatrixRun : IAsyncDisposable
         Access.EditNetwork => Policies.EditNetworkRoles.Contains(role),
         Access.ManageUsers => Policies.ManageUsersRoles.Contains(role),
         Access.Administer => role == Roles.Administrator,
+        Access.ViewPatientRecords => Policies.ViewPatientRecordsRoles.Contains(role),
+        Access.ImportRecords => Policies.ImportRecordsRoles.Contains(role),
+        Access.ViewDataQuality => Policies.ViewDataQualityRoles.Contains(role),
         _ => false,
     };
 

@@ -22,10 +22,10 @@ public static class Roles
 
     public static string Describe(string role) => role switch
     {
-        ClinicalDirector => "Clinical director: leads the network; edits the network and its users",
+        ClinicalDirector => "Clinical director: leads the network; edits the network and its users; sees patient records",
         PcnManager => "PCN manager: runs the network day to day; edits the network and its users",
         PracticeManager => "Practice manager: sees the network and their own practice's detail",
-        Clinician => "Clinician: sees the network; will work patient worklists",
+        Clinician => "Clinician: sees the network and patient records; will work patient worklists",
         FinanceLead => "Finance lead: sees the network; will run claims and statements",
         PartnerViewer => "Partner (non-core): read-only view of the network",
         IcbViewer => "ICB viewer: aggregate figures only",
@@ -49,6 +49,33 @@ public static class Policies
     /// <summary>Install-wide administration: the national directory and onboarding.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>
+    /// Open patient-identifiable records: search by NHS number, list patients, read one patient's record. Every view
+    /// is audited.
+    /// </summary>
+    public const string ViewPatientRecords = nameof(ViewPatientRecords);
+
+    /// <summary>Upload FHIR record files for import and read the import runs and their quarantine.</summary>
+    public const string ImportRecords = nameof(ImportRecords);
+
+    /// <summary>
+    /// Aggregate data-quality figures of the imported records (no patient values); a practice manager sees their own
+    /// practice's only.
+    /// </summary>
+    public const string ViewDataQuality = nameof(ViewDataQuality);
+
     public static readonly IReadOnlyList<string> EditNetworkRoles = [Roles.ClinicalDirector, Roles.PcnManager];
     public static readonly IReadOnlyList<string> ManageUsersRoles = [Roles.ClinicalDirector, Roles.PcnManager];
+
+    /// <summary>The only roles that see patient-identifiable records.</summary>
+    public static readonly IReadOnlyList<string> ViewPatientRecordsRoles = [Roles.Clinician, Roles.ClinicalDirector];
+
+    /// <summary>
+    /// Who may upload record files. Importing from a folder on the server also needs <see cref="Roles.Administrator"/>,
+    /// checked where the folder is named.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ImportRecordsRoles = [Roles.PcnManager, Roles.ClinicalDirector];
+
+    public static readonly IReadOnlyList<string> ViewDataQualityRoles =
+        [Roles.ClinicalDirector, Roles.PcnManager, Roles.Clinician, Roles.PracticeManager];
 }

@@ -69,7 +69,10 @@ internal static class SecuritySetup
             .AddPolicy(Policies.ViewNetwork, p => InNetwork(p).RequireRole(Roles.All))
             .AddPolicy(Policies.EditNetwork, p => InNetwork(p).RequireRole(Policies.EditNetworkRoles))
             .AddPolicy(Policies.ManageUsers, p => InNetwork(p).RequireRole(Policies.ManageUsersRoles))
-            .AddPolicy(Policies.Administer, p => InNetwork(p).RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administer, p => InNetwork(p).RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ViewPatientRecords, p => InNetwork(p).RequireRole(Policies.ViewPatientRecordsRoles))
+            .AddPolicy(Policies.ImportRecords, p => InNetwork(p).RequireRole(Policies.ImportRecordsRoles))
+            .AddPolicy(Policies.ViewDataQuality, p => InNetwork(p).RequireRole(Policies.ViewDataQualityRoles));
 
         services.AddAntiforgery(options =>
         {

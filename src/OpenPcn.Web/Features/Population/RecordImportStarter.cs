@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using OpenPcn.Core.Features.Population;
+using OpenPcn.Core.Features.Security;
+using OpenPcn.Core.Storage;
+
+namespace OpenPcn.Web.Features.Population;
+
+/// <summary>What starting an import gave: the queued run, or the field at fault and what to do.</summary>
+internal sealed record ImportStart(RecordImportRow? Run, string? Field = null, string? Error = null);
+
+/// <summary>
+/// Starts a record import from an uploaded file (saved under the data directory, deleted when the import is done) or,
+/// for an administrator, from a file or folder already on the server: the run's row is made Queued, then queued.
+/// </summary>
+internal sealed class RecordImportStarter(RecordImportService imports, RecordImportQueue queue, TenantScope scope, IConfiguration configuration)
+{
+    /// <summary>The largest upload: a practice's bulk export zipped, or a few hundred thousand resources as NDJSON.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public const long MaxRequestBytes = MaxFileBytes + (1024 * 1024);
+
+    public const string TooLargeMessage = "The selected file must be smaller than 512 MB";
+
+    public static readonly IReadOnlyList<string> Extensions = [".ndjson", ".jsonl", ".json", ".xml", ".zip"];
+
+    public async Task<ImportStart> UploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return new ImportStart(null, "file", "Select a file to import");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return new ImportStart(null, "file", TooLargeMessage);
+        }
+
+        var name = Path.GetFileName(file.FileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!Extensions.Contains(extension))
+        {
+            return new ImportStart(null, "file", "The selected file must be NDJSON, a JSON or XML Bundle, or a zip of them");
+        }
+
+        var folder = Path.Combine(DataDirectory(), "imports");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{Guid.CreateVersion7():N}{extension}");
+        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        await using (var content = file.OpenReadStream())
+        {
+            await content.CopyToAsync(target, ct);
+        }
+
+        return await QueueAsync(name, path, deleteWhenDone: true, "file", ct);
+    }
+
+    /// <summary>Imports a file or folder on the server; only an administrator may name one.</summary>
+    public async Task<ImportStart> FolderAsync(ClaimsPrincipal user, string? folder, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Administrator))
+        {
+            return new ImportStart(null, "folder", "Only an administrator can import from a folder on the server");
+        }
+
+        if (string.IsNullOrWhiteSpace(folder) || !Path.IsPathFullyQualified(folder.Trim()))
+        {
+            return new ImportStart(null, "folder", "Enter the full path of a folder or file on the server");
+        }
+
+        var path = Path.GetFullPath(folder.Trim());
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            return new ImportStart(null, "folder", "There is no folder or file at that path on the server");
+        }
+
+        return await QueueAsync(path, path, deleteWhenDone: false, "folder", ct);
+    }
+
+    private async Task<ImportStart> QueueAsync(string source, string path, bool deleteWhenDone, string field, CancellationToken ct)
+    {
+        var run = await imports.QueueAsync(source, ct);
+        if (!queue.TryEnqueue(new QueuedRecordImport(scope.PcnId!.Value, run.ImportId, scope.ActorId, path, deleteWhenDone)))
+        {
+            await imports.MarkUnfinishedAsync(run.ImportId, RecordImportStatus.Failed, "Too many imports were waiting. Try again when they have finished.", ct);
+            if (deleteWhenDone)
+            {
+                File.Delete(path);
+            }
+
+            return new ImportStart(null, field, $"{RecordImportQueue.Capacity} imports are already waiting. Try again when they have finished");
+        }
+
+        return new ImportStart(run);
+    }
+
+    private string DataDirectory() =>
+        DatabaseOptions.From(configuration).DataDirectory is { Length: > 0 } folder ? folder : DatabaseOptions.DefaultDataDirectory;
+}
