@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Population;
+using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
 using OpenPcn.Fhir.Import;
 using Spectre.Console;
@@ -56,8 +57,10 @@ internal static class ImportCommand
             await ShowQuarantineAsync(app.Console, quarantined, summary.Rejected, token);
             if (parsed.GetValue(quarantineOut) is { } output)
             {
+                // In the network's scope, so the export is audited like one from the web.
+                services.GetRequiredService<TenantScope>().SetPcn(summary.PcnId);
                 await using var writer = new StreamWriter(output.FullName);
-                await QuarantineCsv.WriteAsync(writer, quarantined.AsAsyncEnumerable(), token);
+                await services.GetRequiredService<RecordImportService>().WriteQuarantineCsvAsync(summary.ImportId, writer, token);
                 app.Console.MarkupLineInterpolated($"Rejected resources written to {output.FullName}");
             }
 
