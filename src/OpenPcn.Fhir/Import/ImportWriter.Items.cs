@@ -69,7 +69,7 @@ internal sealed partial class ImportWriter
     private void Patient(ImportItem item)
     {
         var p = item.Patient!;
-        var existing = _store.Lookup(item.ResourceType!, item.LogicalId!);
+        var existing = Lookup(item);
         if (existing is { } same && same.Hash == item.Hash && same.PatientId is { } known)
         {
             Remember(_patientsByReference, item, known);
@@ -99,7 +99,7 @@ internal sealed partial class ImportWriter
     private void Episode(ImportItem item)
     {
         var episode = item.Episode!;
-        var existing = _store.Lookup(item.ResourceType!, item.LogicalId!);
+        var existing = Lookup(item);
         if (existing is { } same && same.Hash == item.Hash)
         {
             _counters.Count(item.ResourceType, Outcome.Skipped);
@@ -133,7 +133,7 @@ internal sealed partial class ImportWriter
 
     private void Record(ImportItem item)
     {
-        var existing = _store.Lookup(item.ResourceType!, item.LogicalId!);
+        var existing = Lookup(item);
         if (existing is { } same && same.Hash == item.Hash)
         {
             _counters.Count(item.ResourceType, Outcome.Skipped);
@@ -167,7 +167,7 @@ internal sealed partial class ImportWriter
     /// </summary>
     private void Store(ImportItem item, long? patientId, Action<long> writeRows, (long SourceKey, long Hash, long? PatientId)? existing = null)
     {
-        existing ??= _store.Lookup(item.ResourceType!, item.LogicalId!);
+        existing ??= Lookup(item);
         if (existing is { } found && found.Hash == item.Hash && found.PatientId == patientId)
         {
             _counters.Count(item.ResourceType, Outcome.Skipped);
@@ -186,6 +186,8 @@ internal sealed partial class ImportWriter
             key = ++_lastSourceKey;
             _store.InsertSource(key, item, patientId);
         }
+
+        _seen.Add(item.ResourceType!, item.LogicalId!, (key, item.Hash, patientId));
 
         writeRows(key);
         _counters.Count(item.ResourceType, Outcome.Accepted);

@@ -26,6 +26,7 @@ internal sealed partial class ImportWriter : IDisposable
     private readonly Dictionary<string, long> _patientsByReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _organisations = new(StringComparer.Ordinal);
     private readonly List<ImportItem> _pending = [];
+    private readonly SeenResources _seen = new();
     private RecordStore _store = null!;
     private IDbContextTransaction? _transaction;
     private long _lastSourceKey;
@@ -129,12 +130,15 @@ internal sealed partial class ImportWriter : IDisposable
         _quarantineSeq = await _db.QuarantinedResources.IgnoreQueryFilters()
             .Where(q => q.PcnId == _network.PcnId && q.ImportId == Run.ImportId).MaxAsync(q => (int?)q.Seq, ct) ?? 0;
         await _store.LoadPatientsAsync(_patientsByNhsNumber, _patientsByReference, ct);
+        _seen.Start(await _store.StoredTypesAsync(ct));
+        await _store.TuneAsync(ct);
         _transaction = await _db.Database.BeginTransactionAsync(ct);
     }
 
     /// <summary>Saves the run's counts with the chunk and commits it; then opens the next chunk's transaction.</summary>
     private async Task CommitAsync(CancellationToken ct, bool reopen = true)
     {
+        _store.Flush();
         var json = _counters.ToJson();
         if (_db.Entry(Run!).State == EntityState.Detached)
         {
@@ -156,9 +160,14 @@ internal sealed partial class ImportWriter : IDisposable
         }
     }
 
+    /// <summary>What is stored for the resource: from memory for a type the network had none of, else from the database.</summary>
+    private (long SourceKey, long Hash, long? PatientId)? Lookup(ImportItem item) =>
+        _seen.TryFind(item.ResourceType!, item.LogicalId!, out var found) ? found : _store.Lookup(item.ResourceType!, item.LogicalId!);
+
     /// <summary>Abandons the open chunk (on cancellation or failure).</summary>
     public async Task RollbackAsync()
     {
+        _store?.Discard();
         if (_transaction is not null)
         {
             await _transaction.RollbackAsync(CancellationToken.None);
@@ -169,6 +178,7 @@ internal sealed partial class ImportWriter : IDisposable
 
     public void Dispose()
     {
+        _store?.Untune();
         _transaction?.Dispose();
         _store?.Dispose();
     }

@@ -15,7 +15,9 @@ namespace OpenPcn.Fhir.Import;
 internal sealed class RecordStore : IDisposable
 {
     private readonly PcnDbContext _db;
-    private readonly RowCommand _lookup, _insertSource, _updateSource, _insertEvent, _insertMedicine, _insertRegistration;
+    private bool _tuned;
+    private readonly RowCommand _lookup, _updateSource;
+    private readonly BufferedInsert _insertSource, _insertEvent, _insertMedicine, _insertRegistration;
     private readonly RowCommand _deleteEvents, _deleteMedicines, _deleteRegistrations, _insertPatient, _updatePatient, _insertQuarantine;
 
     public RecordStore(PcnDbContext db, int pcnId, Guid importId)
@@ -25,13 +27,13 @@ internal sealed class RecordStore : IDisposable
         ImportId = importId;
         var c = db.Database.GetDbConnection();
         _lookup = RowCommand.Select<SourceResource>(db, c, ["SourceKey", "ContentHash", "PatientId"], ["PcnId", "ResourceType", "LogicalId"]);
-        _insertSource = RowCommand.Insert<SourceResource>(db, c, "PcnId", "SourceKey", "ResourceType", "LogicalId", "ContentHash", "LastUpdated", "PatientId", "LastImportId");
+        _insertSource = BufferedInsert.For<SourceResource>(db, c, "PcnId", "SourceKey", "ResourceType", "LogicalId", "ContentHash", "LastUpdated", "PatientId", "LastImportId");
         _updateSource = RowCommand.Update<SourceResource>(db, c, ["ContentHash", "LastUpdated", "PatientId", "LastImportId"], ["PcnId", "SourceKey"]);
-        _insertEvent = RowCommand.Insert<ClinicalEvent>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "Kind", "CodeSystem", "Code", "Display", "Date",
+        _insertEvent = BufferedInsert.For<ClinicalEvent>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "Kind", "CodeSystem", "Code", "Display", "Date",
             "EndDate", "Value", "Unit", "Status", "Priority");
-        _insertMedicine = RowCommand.Insert<MedicationRecord>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "Kind", "CodeSystem", "Code", "Display",
+        _insertMedicine = BufferedInsert.For<MedicationRecord>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "Kind", "CodeSystem", "Code", "Display",
             "Date", "EndDate", "Quantity", "QuantityUnit", "Status");
-        _insertRegistration = RowCommand.Insert<Registration>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "PracticeCode", "Start", "End");
+        _insertRegistration = BufferedInsert.For<Registration>(db, c, "PcnId", "SourceKey", "Seq", "PatientId", "PracticeCode", "Start", "End");
         _deleteEvents = RowCommand.Delete<ClinicalEvent>(db, c, "PcnId", "SourceKey");
         _deleteMedicines = RowCommand.Delete<MedicationRecord>(db, c, "PcnId", "SourceKey");
         _deleteRegistrations = RowCommand.Delete<Registration>(db, c, "PcnId", "SourceKey");
@@ -51,35 +53,73 @@ internal sealed class RecordStore : IDisposable
 
     public (long SourceKey, long Hash, long? PatientId)? Lookup(string type, string logicalId)
     {
+        Flush();
         using var reader = _lookup.Set(0, PcnId).Set(1, type).Set(2, logicalId).Query(Transaction);
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)) : null;
     }
 
     public void InsertSource(long key, ImportItem item, long? patientId) =>
-        _insertSource.Set(0, PcnId).Set(1, key).Set(2, item.ResourceType).Set(3, item.LogicalId).Set(4, item.Hash).Set(5, item.LastUpdated)
-            .Set(6, patientId).Set(7, ImportId).Execute(Transaction);
+        Buffer(_insertSource, [PcnId, key, item.ResourceType, item.LogicalId, item.Hash, item.LastUpdated, patientId, ImportId]);
 
     public void UpdateSource(long key, ImportItem item, long? patientId) =>
-        _updateSource.Set(0, item.Hash).Set(1, item.LastUpdated).Set(2, patientId).Set(3, ImportId).Set(4, PcnId).Set(5, key).Execute(Transaction);
+        Flushed()._updateSource.Set(0, item.Hash).Set(1, item.LastUpdated).Set(2, patientId).Set(3, ImportId).Set(4, PcnId).Set(5, key).Execute(Transaction);
 
     /// <summary>Removes every row a source resource produced (it changed, and its new rows replace them).</summary>
     public void DeleteRows(long key)
     {
+        Flush();
         _deleteEvents.Set(0, PcnId).Set(1, key).Execute(Transaction);
         _deleteMedicines.Set(0, PcnId).Set(1, key).Execute(Transaction);
         _deleteRegistrations.Set(0, PcnId).Set(1, key).Execute(Transaction);
     }
 
     public void InsertEvent(long key, short seq, long patientId, EventRow r) =>
-        _insertEvent.Set(0, PcnId).Set(1, key).Set(2, seq).Set(3, patientId).Set(4, r.Kind).Set(5, r.CodeSystem).Set(6, r.Code).Set(7, r.Display)
-            .Set(8, r.Date).Set(9, r.EndDate).Set(10, r.Value).Set(11, r.Unit).Set(12, r.Status).Set(13, r.Priority).Execute(Transaction);
+        Buffer(_insertEvent, [PcnId, key, seq, patientId, r.Kind, r.CodeSystem, r.Code, r.Display, r.Date, r.EndDate, r.Value, r.Unit, r.Status, r.Priority]);
 
     public void InsertMedicine(long key, short seq, long patientId, MedicationRow r) =>
-        _insertMedicine.Set(0, PcnId).Set(1, key).Set(2, seq).Set(3, patientId).Set(4, r.Kind).Set(5, r.CodeSystem).Set(6, r.Code).Set(7, r.Display)
-            .Set(8, r.Date).Set(9, r.EndDate).Set(10, r.Quantity).Set(11, r.QuantityUnit).Set(12, r.Status).Execute(Transaction);
+        Buffer(_insertMedicine, [PcnId, key, seq, patientId, r.Kind, r.CodeSystem, r.Code, r.Display, r.Date, r.EndDate, r.Quantity, r.QuantityUnit, r.Status]);
 
     public void InsertRegistration(long key, short seq, long patientId, PracticeCode practice, DateOnly? start, DateOnly? end) =>
-        _insertRegistration.Set(0, PcnId).Set(1, key).Set(2, seq).Set(3, patientId).Set(4, practice).Set(5, start).Set(6, end).Execute(Transaction);
+        Buffer(_insertRegistration, [PcnId, key, seq, patientId, practice, start, end]);
+
+    /// <summary>Writes the rows waiting in memory (before a look-up, a delete or a commit must see them).</summary>
+    public void Flush()
+    {
+        if (_insertSource.Count + _insertEvent.Count + _insertMedicine.Count + _insertRegistration.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = Transaction;
+        _insertSource.Flush(transaction);
+        _insertEvent.Flush(transaction);
+        _insertMedicine.Flush(transaction);
+        _insertRegistration.Flush(transaction);
+    }
+
+    /// <summary>Forgets rows not yet written (their chunk was rolled back).</summary>
+    public void Discard()
+    {
+        _insertSource.Discard();
+        _insertEvent.Discard();
+        _insertMedicine.Discard();
+        _insertRegistration.Discard();
+    }
+
+    private void Buffer(BufferedInsert insert, object?[] row)
+    {
+        insert.Add(row);
+        if (insert.Count >= 50 * insert.RowsPerStatement)
+        {
+            Flush();
+        }
+    }
+
+    private RecordStore Flushed()
+    {
+        Flush();
+        return this;
+    }
 
     public void UpsertPatient(bool insert, long patientId, PatientData p, PracticeCode practice)
     {
@@ -127,12 +167,43 @@ internal sealed class RecordStore : IDisposable
         }
     }
 
+    /// <summary>The resource types this network already has source rows of.</summary>
+    public async Task<List<string>> StoredTypesAsync(CancellationToken ct) =>
+        await _db.SourceResources.IgnoreQueryFilters().Where(s => s.PcnId == PcnId).Select(s => s.ResourceType).Distinct().ToListAsync(ct);
+
+    /// <summary>SQLite: a larger page cache for the import's connection (indexes of a big import outgrow the 2 MB default).</summary>
+    public async Task TuneAsync(CancellationToken ct)
+    {
+        if (_db.Database.IsSqlite())
+        {
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+            _tuned = true;
+        }
+    }
+
+    /// <summary>Puts the pooled connection's page cache back to SQLite's default.</summary>
+    public void Untune()
+    {
+        if (_tuned && _db.Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA cache_size = -2000";
+            command.ExecuteNonQuery();
+            _tuned = false;
+        }
+    }
+
     public void Dispose()
     {
-        foreach (var command in new[] { _lookup, _insertSource, _updateSource, _insertEvent, _insertMedicine, _insertRegistration, _deleteEvents,
-            _deleteMedicines, _deleteRegistrations, _insertPatient, _updatePatient, _insertQuarantine })
+        foreach (var command in new[] { _lookup, _updateSource, _deleteEvents, _deleteMedicines, _deleteRegistrations, _insertPatient, _updatePatient,
+            _insertQuarantine })
         {
             command.Dispose();
+        }
+
+        foreach (var insert in new[] { _insertSource, _insertEvent, _insertMedicine, _insertRegistration })
+        {
+            insert.Dispose();
         }
     }
 

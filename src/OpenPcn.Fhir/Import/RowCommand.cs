@@ -31,6 +31,16 @@ internal sealed class RowCommand : IDisposable
         return Create(db, connection, sql, [.. properties.Select(t.Mapping)]);
     }
 
+    /// <summary><c>INSERT INTO table (columns) VALUES (…), (…), …</c> for <paramref name="rows"/> rows at once.</summary>
+    public static RowCommand InsertMany<T>(DbContext db, DbConnection connection, int rows, params string[] properties)
+    {
+        var t = new Table(db, typeof(T));
+        var values = Enumerable.Range(0, rows)
+            .Select(r => "(" + string.Join(", ", properties.Select((_, i) => t.Parameter((r * properties.Length) + i))) + ")");
+        var sql = $"INSERT INTO {t.Name} ({string.Join(", ", properties.Select(t.Column))}) VALUES {string.Join(", ", values)}";
+        return Create(db, connection, sql, [.. Enumerable.Repeat(properties, rows).SelectMany(p => p).Select(t.Mapping)]);
+    }
+
     /// <summary><c>UPDATE table SET set… WHERE where…</c>; parameters are the set columns then the where columns.</summary>
     public static RowCommand Update<T>(DbContext db, DbConnection connection, string[] set, string[] where)
     {
