@@ -130,7 +130,7 @@ internal sealed partial class ImportWriter : IDisposable
         _quarantineSeq = await _db.QuarantinedResources.IgnoreQueryFilters()
             .Where(q => q.PcnId == _network.PcnId && q.ImportId == Run.ImportId).MaxAsync(q => (int?)q.Seq, ct) ?? 0;
         await _store.LoadPatientsAsync(_patientsByNhsNumber, _patientsByReference, ct);
-        _seen.Start(await _store.StoredTypesAsync(ct));
+        await _store.LoadSourcesAsync(_seen, ct);
         await _store.TuneAsync(ct);
         _transaction = await _db.Database.BeginTransactionAsync(ct);
     }
@@ -160,7 +160,7 @@ internal sealed partial class ImportWriter : IDisposable
         }
     }
 
-    /// <summary>What is stored for the resource: from memory for a type the network had none of, else from the database.</summary>
+    /// <summary>What is stored for the resource: from memory when it holds the answer, else from the database.</summary>
     private (long SourceKey, long Hash, long? PatientId)? Lookup(ImportItem item) =>
         _seen.TryFind(item.ResourceType!, item.LogicalId!, out var found) ? found : _store.Lookup(item.ResourceType!, item.LogicalId!);
 

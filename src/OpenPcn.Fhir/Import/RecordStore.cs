@@ -167,9 +167,25 @@ internal sealed class RecordStore : IDisposable
         }
     }
 
-    /// <summary>The resource types this network already has source rows of.</summary>
-    public async Task<List<string>> StoredTypesAsync(CancellationToken ct) =>
-        await _db.SourceResources.IgnoreQueryFilters().Where(s => s.PcnId == PcnId).Select(s => s.ResourceType).Distinct().ToListAsync(ct);
+    /// <summary>
+    /// Loads the network's source resources into <paramref name="seen"/> when there are few enough; else tells it
+    /// which types to leave to the database.
+    /// </summary>
+    public async Task LoadSourcesAsync(SeenResources seen, CancellationToken ct)
+    {
+        var sources = _db.SourceResources.IgnoreQueryFilters().Where(s => s.PcnId == PcnId);
+        if (await sources.CountAsync(ct) > SeenResources.MaxEntries)
+        {
+            seen.Start(await sources.Select(s => s.ResourceType).Distinct().ToListAsync(ct));
+            return;
+        }
+
+        seen.Start([]);
+        await foreach (var s in sources.Select(s => new { s.ResourceType, s.LogicalId, s.SourceKey, s.ContentHash, s.PatientId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            seen.Add(s.ResourceType, s.LogicalId, (s.SourceKey, s.ContentHash, s.PatientId));
+        }
+    }
 
     /// <summary>SQLite: a larger page cache for the import's connection (indexes of a big import outgrow the 2 MB default).</summary>
     public async Task TuneAsync(CancellationToken ct)

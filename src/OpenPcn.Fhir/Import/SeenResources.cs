@@ -1,14 +1,14 @@
 namespace OpenPcn.Fhir.Import;
 
 /// <summary>
-/// Saves a database look-up per resource on a first import: for resource types the network had none of when the run
-/// started, what this run stored is all there is, so it is kept in memory (up to <see cref="MaxEntries"/> resources;
-/// beyond that the writer looks up the database again, so memory stays bounded). A resource found here is a
-/// duplicate within the import; one not found is new without asking the database.
+/// Saves a database look-up per resource: a network with at most <see cref="MaxEntries"/> source resources has all
+/// their identities and hashes loaded at the start (about 150 bytes each); otherwise, for resource types the network
+/// had none of when the run started, what this run stores is all there is. Either way memory answers, up to
+/// <see cref="MaxEntries"/> entries; beyond that the writer asks the database again, so memory stays bounded.
 /// </summary>
 internal sealed class SeenResources
 {
-    public const int MaxEntries = 2_000_000;
+    public const int MaxEntries = 1_000_000;
 
     private readonly Dictionary<string, Dictionary<string, (long SourceKey, long Hash, long? PatientId)>> _byType = new(StringComparer.Ordinal);
     private HashSet<string> _storedTypes = [];
