@@ -112,6 +112,13 @@ internal sealed partial class ImportWriter : IDisposable
         if (_network.Pcn is not null)
         {
             await StartAsync(ct);
+
+            // A practice listed before its PCN refers to an Organization this run has now seen.
+            foreach (var org in _pending.Where(p => p.Kind == ItemKind.Organisation))
+            {
+                Remember(_organisations, org, org.Organisation!.OdsCode);
+            }
+
             foreach (var waiting in _pending)
             {
                 await ProcessAsync(waiting, ct);

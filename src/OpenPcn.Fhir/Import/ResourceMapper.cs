@@ -61,9 +61,9 @@ internal sealed partial class ResourceMapper
                 _ => Skip(item),
             };
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A value of the wrong shape Firely let through in recoverable mode; the message names no patient value.
+            // A value of the wrong shape Firely let through in recoverable mode; the reason names no patient value.
             return Reject(item, "malformed value: " + e.GetType().Name);
         }
     }

@@ -147,8 +147,9 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
                 ? ImportItem.Reject(file, location, null, null, "unparseable JSON or not a FHIR resource")
                 : mapper.Map(resource, file, location, hash, null);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or DeserializationFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever the parser throws on malformed input, the line is refused and the run goes on.
             return ImportItem.Reject(file, location, null, null, "unparseable JSON or not a FHIR resource");
         }
     }
@@ -178,7 +179,7 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
                 _xml.TryDeserializeResource(xml, out resource, out _);
             }
         }
-        catch (Exception e) when (e is JsonException or XmlException or FormatException or InvalidOperationException or ArgumentException or DeserializationFailedException)
+        catch (Exception e) when (e is not OperationCanceledException and not IOException)
         {
             resource = null;
         }
