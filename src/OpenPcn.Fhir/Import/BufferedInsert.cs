@@ -5,13 +5,15 @@ namespace OpenPcn.Fhir.Import;
 
 /// <summary>
 /// Inserts rows of one table several at a time: rows wait in memory and go in multi-row statements of
-/// <see cref="RowsPerStatement"/> (the rest one by one). Few parameters a statement, because Microsoft.Data.Sqlite
-/// binds by name and finding a name grows with the parameter count (see BulkUpsert). The owner flushes before
-/// anything that must see these rows (a look-up, a delete, a commit).
+/// <see cref="RowsPerStatement"/> (the rest one by one). On SQLite few parameters a statement, because
+/// Microsoft.Data.Sqlite binds by name and finding a name grows with the parameter count (see BulkUpsert; measured on
+/// 200,000 observations: 60 parameters 17,600 rows/s, 150 15,000/s, 400 8,900/s); on PostgreSQL many, to save round
+/// trips. The owner flushes before anything that must see these rows (a look-up, a delete, a commit).
 /// </summary>
 internal sealed class BufferedInsert : IDisposable
 {
-    private const int MaxParameters = 150;
+    private const int MaxParametersSqlite = 60;
+    private const int MaxParametersPostgres = 2_000;
 
     private readonly RowCommand _one;
     private readonly RowCommand _many;
@@ -32,7 +34,7 @@ internal sealed class BufferedInsert : IDisposable
 
     public static BufferedInsert For<T>(DbContext db, DbConnection connection, params string[] properties)
     {
-        var rows = Math.Max(1, MaxParameters / properties.Length);
+        var rows = Math.Max(1, (db.Database.IsSqlite() ? MaxParametersSqlite : MaxParametersPostgres) / properties.Length);
         return new BufferedInsert(RowCommand.Insert<T>(db, connection, properties), RowCommand.InsertMany<T>(db, connection, rows, properties),
             properties.Length, rows);
     }

@@ -109,7 +109,7 @@ internal sealed class RecordStore : IDisposable
     private void Buffer(BufferedInsert insert, object?[] row)
     {
         insert.Add(row);
-        if (insert.Count >= 50 * insert.RowsPerStatement)
+        if (insert.Count >= Math.Max(500, 4 * insert.RowsPerStatement))
         {
             Flush();
         }
