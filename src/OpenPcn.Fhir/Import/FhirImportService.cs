@@ -106,6 +106,12 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
             throw new TenancyViolationException("Refused to import records without a network scope.");
         }
 
+        if (scope.PracticeCode is not null)
+        {
+            // An import writes patients of every practice in the data; a practice-scoped user may not.
+            throw new TenancyViolationException("Refused to import records as a user scoped to one practice.");
+        }
+
         return request.PcnId is { } asked && asked != own
             ? throw new TenancyViolationException("Refused to import records into another network.")
             : own;

@@ -15,6 +15,7 @@ namespace OpenPcn.Fhir.Import;
 internal sealed partial class ImportWriter : IDisposable
 {
     public const int ChunkSize = 20_000;
+    private const int ProgressEvery = 5_000;
 
     private readonly PcnDbContext _db;
     private readonly ImportNetwork _network;
@@ -81,6 +82,10 @@ internal sealed partial class ImportWriter : IDisposable
                 if (++_inChunk >= ChunkSize)
                 {
                     await CommitAsync(ct);
+                }
+                else if (_inChunk % ProgressEvery == 0)
+                {
+                    _progress?.Report(_counters.Progress(_file));
                 }
             }
         }

@@ -151,6 +151,9 @@ public sealed class NdJsonImportTests
         Assert.Equal(beforeB, await SnapshotAsync(database, pcnB));
         Assert.NotEmpty(await SnapshotAsync(database, pcnA));
         await Assert.ThrowsAsync<TenancyViolationException>(() => ImportAsync(database, new FhirImportRequest(pathB, PcnId: pcnB), scopePcnId: pcnA));
+        await using var practiceScope = database.PcnScope(pcnA, Practice(PracticeA));
+        var service = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<FhirImportService>(practiceScope.ServiceProvider);
+        await Assert.ThrowsAsync<TenancyViolationException>(() => service.ImportAsync(new FhirImportRequest(pathB)));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
