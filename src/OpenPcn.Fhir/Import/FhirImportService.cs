@@ -78,22 +78,6 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         }
     }
 
-    /// <summary>
-    /// Marks runs found still <c>Running</c> (the process stopped mid-way) as <c>Interrupted</c>; called at start-up.
-    /// Returns how many. In system scope every network's runs, else the scope's network's.
-    /// </summary>
-    public async Task<int> MarkInterruptedAsync(CancellationToken ct = default)
-    {
-        var running = await db.RecordImports.Where(r => r.Status == RecordImportStatus.Running).ToListAsync(ct);
-        foreach (var run in running)
-        {
-            run.Finish(RecordImportStatus.Interrupted, clock.GetUtcNow(), "The application stopped during the import; run it again to finish it.");
-        }
-
-        await db.SaveChangesAsync(ct);
-        return running.Count;
-    }
-
     private int? TargetNetwork(FhirImportRequest request)
     {
         if (scope.IsSystem)

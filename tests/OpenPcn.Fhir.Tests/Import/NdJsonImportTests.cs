@@ -196,7 +196,7 @@ public sealed class NdJsonImportTests
     }
 
     [Fact]
-    public async Task MarkInterruptedAsync_RunLeftRunning_BecomesInterrupted()
+    public async Task InterruptAbandonedAsync_RunLeftRunning_BecomesInterrupted()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var pcnId = await database.CreateNetworkAsync(TestPcnCode, "PCN", "QWO", (PracticeA, 5000));
@@ -209,7 +209,7 @@ public sealed class NdJsonImportTests
         });
 
         await using var scope = database.SystemScope();
-        var marked = await Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<FhirImportService>(scope.ServiceProvider).MarkInterruptedAsync();
+        var marked = await Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<RecordImportService>(scope.ServiceProvider).InterruptAbandonedAsync();
 
         Assert.Equal(1, marked);
         Assert.Equal(RecordImportStatus.Interrupted, await WithDbAsync(database, db => db.RecordImports.IgnoreQueryFilters().Select(r => r.Status).SingleAsync()));
