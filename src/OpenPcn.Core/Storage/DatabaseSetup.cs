@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
+using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Storage;
@@ -32,8 +33,20 @@ public sealed partial class DatabaseSetup(
         // On a new PostgreSQL database EF reads the migrations history table before creating it and logs the failure as
         // an error (npgsql/efcore.pg#3407); creating it first keeps a first start's log free of false alarms.
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file once set): pages read while an import writes, and commits are cheaper.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // A large import that was killed part-way leaves the record tables' secondary indexes dropped.
+            await RecordIndexes.EnsureAsync(db, ct);
+        }
+
         await UserService.EnsureRolesAsync(roles);
         if (pending > 0)
         {

@@ -20,6 +20,9 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
     /// Cancellation leaves the run Cancelled with everything committed so far kept (a re-run finishes it); an error
     /// leaves it Failed. Bad resources never stop a run: they are quarantined.
     /// </summary>
+    /// <summary>SQLite inputs at least this big are bulk-loaded: secondary indexes dropped, then built again at the end.</summary>
+    internal const long BulkLoadBytes = 64L << 20;
+
     public async Task<FhirImportSummary> ImportAsync(FhirImportRequest request, IProgress<FhirImportProgress>? progress = null, CancellationToken ct = default)
     {
         var target = TargetNetwork(request);
@@ -36,10 +39,17 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         using var writer = new ImportWriter(db, network, counters, request.DefaultPractice, id => StartRunAsync(request, id, source, ct), progress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task? reading = null;
+        var bulkLoad = false;
         try
         {
             var files = ImportInputs.List(request.Path, owned);
             counters.BytesTotal = files.Sum(f => f.Length);
+            if (db.Database.IsSqlite() && counters.BytesTotal >= BulkLoadBytes)
+            {
+                await RecordIndexes.DropAsync(db, ct);
+                bulkLoad = true;
+            }
+
             var channel = Channel.CreateBounded<ImportItem[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
             var reader = new ResourceReader(new ResourceMapper(), channel.Writer, counters);
             reading = Task.Run(async () =>
@@ -75,6 +85,10 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         finally
         {
             owned.ForEach(d => d.Dispose());
+            if (bulkLoad)
+            {
+                await RecordIndexes.EnsureAsync(db, CancellationToken.None);
+            }
         }
     }
 

@@ -192,7 +192,9 @@ internal sealed class RecordStore : IDisposable
     {
         if (_db.Database.IsSqlite())
         {
+            // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last chunks, which a re-run restores.
             await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL", ct);
             _tuned = true;
         }
     }
@@ -203,7 +205,7 @@ internal sealed class RecordStore : IDisposable
         if (_tuned && _db.Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA cache_size = -2000";
+            command.CommandText = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL";
             command.ExecuteNonQuery();
             _tuned = false;
         }

@@ -22,7 +22,8 @@ internal sealed partial class ResourceMapper
     private const string GpRegistrationType = "24531000000104";
 
     // Medication id or fullUrl → its code; a bulk export lists Medication before the resources that refer to it.
-    private readonly Dictionary<string, Coding> _medications = new(StringComparer.Ordinal);
+    // Concurrent: NDJSON lines are mapped on several threads at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Coding> _medications = new(StringComparer.Ordinal);
 
     /// <summary>Resource types the import keeps (or reads to resolve others); anything else is skipped.</summary>
     public static bool IsSupported(string type) => type is "Organization" or "Patient" or "EpisodeOfCare" or "Medication"

@@ -20,7 +20,12 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
     private const int BatchSize = 256;
 
     private static readonly DeserializerSettings Settings = new DeserializerSettings().UsingMode(DeserializationMode.Recoverable);
+
+    // NDJSON lines are parsed in chunks on the thread pool (parsing is most of an import's work, and a laptop has
+    // more than one core); chunks are emitted in file order, so what the writer sees is as if read on one thread.
+    private static readonly ThreadLocal<BaseFhirJsonDeserializer> LineParsers = new(() => new(ModelInfo.ModelInspector, Settings));
     private readonly BaseFhirJsonDeserializer _json = new(ModelInfo.ModelInspector, Settings);
+    private readonly NdJsonChunks _chunks = new();
     private readonly BaseFhirXmlDeserializer _xml = new(ModelInfo.ModelInspector, Settings);
     private readonly BaseFhirJsonSerializer _serializer = new(ModelInfo.ModelInspector);
     private readonly ArrayBufferWriter<byte> _scratch = new(1 << 16);
@@ -109,14 +114,14 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
                     if (skippingLongLine)
                     {
                         skippingLongLine = false;
-                        await EmitAsync(ImportItem.Reject(file.Name, $"line {line}", null, null, $"line longer than {MaxLineBytes >> 20} MB"), ct);
+                        await AddToChunkAsync(file.Name, line, default, ImportItem.Reject(file.Name, $"line {line}", null, null, $"line longer than {MaxLineBytes >> 20} MB"), ct);
                     }
                     else
                     {
                         var span = buffer.AsSpan(start, lineEnd - start).TrimEnd((byte)'\r');
                         if (!span.Trim((byte)' ').IsEmpty)
                         {
-                            await EmitAsync(ParseLine(file.Name, line, span), ct);
+                            await AddToChunkAsync(file.Name, line, span.ToArray(), null, ct);
                         }
                     }
                 }
@@ -133,16 +138,64 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        await DrainChunksAsync(ct);
     }
 
-    private ImportItem ParseLine(string file, int line, ReadOnlySpan<byte> json)
+    private async ValueTask AddToChunkAsync(string file, int line, byte[]? json, ImportItem? ready, CancellationToken ct)
+    {
+        if (_chunks.Add(file, line, json, ready) is { } full)
+        {
+            _chunks.InFlight.Enqueue(System.Threading.Tasks.Task.Run(() => ParseChunk(full), ct));
+            while (_chunks.InFlight.Count > NdJsonChunks.MaxInFlight)
+            {
+                await EmitChunkAsync(await _chunks.InFlight.Dequeue(), ct);
+            }
+        }
+    }
+
+    private async ValueTask DrainChunksAsync(CancellationToken ct)
+    {
+        if (_chunks.TakePartial() is { } last)
+        {
+            _chunks.InFlight.Enqueue(System.Threading.Tasks.Task.Run(() => ParseChunk(last), ct));
+        }
+
+        while (_chunks.InFlight.Count > 0)
+        {
+            await EmitChunkAsync(await _chunks.InFlight.Dequeue(), ct);
+        }
+    }
+
+    private async ValueTask EmitChunkAsync(ImportItem[] items, CancellationToken ct)
+    {
+        foreach (var item in items)
+        {
+            await EmitAsync(item, ct);
+        }
+    }
+
+    private ImportItem[] ParseChunk(NdJsonChunks.Chunk chunk)
+    {
+        var parser = LineParsers.Value!;
+        var items = new ImportItem[chunk.Lines.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (line, json, ready) = chunk.Lines[i];
+            items[i] = ready ?? ParseLine(parser, chunk.File, line, json!);
+        }
+
+        return items;
+    }
+
+    private ImportItem ParseLine(BaseFhirJsonDeserializer parser, string file, int line, ReadOnlySpan<byte> json)
     {
         var location = $"line {line}";
         var hash = unchecked((long)XxHash64.HashToUInt64(json));
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-            _json.TryDeserializeResource(ref reader, out var resource, out _);
+            parser.TryDeserializeResource(ref reader, out var resource, out _);
             return resource is null
                 ? ImportItem.Reject(file, location, null, null, "unparseable JSON or not a FHIR resource")
                 : mapper.Map(resource, file, location, hash, null);

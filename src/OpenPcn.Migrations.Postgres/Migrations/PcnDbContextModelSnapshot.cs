@@ -1005,8 +1005,6 @@ namespace OpenPcn.Migrations.Postgres.Migrations
 
                     b.HasKey("PcnId", "SourceKey");
 
-                    b.HasIndex("PcnId", "PatientId");
-
                     b.HasIndex("PcnId", "ResourceType", "LogicalId")
                         .IsUnique();
 

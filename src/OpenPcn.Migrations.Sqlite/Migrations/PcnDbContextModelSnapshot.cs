@@ -994,8 +994,6 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
 
                     b.HasKey("PcnId", "SourceKey");
 
-                    b.HasIndex("PcnId", "PatientId");
-
                     b.HasIndex("PcnId", "ResourceType", "LogicalId")
                         .IsUnique();
 

@@ -51,6 +51,5 @@ internal sealed class SourceResourceConfiguration : IEntityTypeConfiguration<Sou
         builder.Property(s => s.ResourceType).HasMaxLength(40);
         builder.Property(s => s.LogicalId).HasMaxLength(200);
         builder.HasIndex(s => new { s.PcnId, s.ResourceType, s.LogicalId }).IsUnique();
-        builder.HasIndex(s => new { s.PcnId, s.PatientId });
     }
 }

@@ -241,11 +241,6 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                 columns: new[] { "PcnId", "PatientId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SourceResources_PcnId_PatientId",
-                table: "SourceResources",
-                columns: new[] { "PcnId", "PatientId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SourceResources_PcnId_ResourceType_LogicalId",
                 table: "SourceResources",
                 columns: new[] { "PcnId", "ResourceType", "LogicalId" },
