@@ -23,7 +23,7 @@ public sealed class DirectoryTests(AppFixture app)
         var page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Onboard a PCN" }).ClickAsync();
+        await PageChecks.OpenNavigationAsync(page, "Onboard a PCN");
         await page.WaitForURLAsync("**/onboarding");
         await page.GetByLabel("PCN code or name").FillAsync("stockton");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -66,7 +66,7 @@ public sealed class DirectoryTests(AppFixture app)
         var page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "National directory" }).ClickAsync();
+        await PageChecks.OpenNavigationAsync(page, "National directory");
         await page.WaitForURLAsync("**/directory");
         Assert.Contains("Imported", await page.Locator("#recent-imports").TextContentAsync(), StringComparison.Ordinal);
         await PageChecks.VisitedAsync(page, "20-directory");

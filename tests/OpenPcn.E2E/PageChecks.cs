@@ -75,4 +75,19 @@ internal static class PageChecks
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Follows a link of the header navigation as a user would: the NHS.UK header moves links that do not fit into its
+    /// "More" menu, so open that first when the link is not on show.
+    /// </summary>
+    public static async Task OpenNavigationAsync(IPage page, string name)
+    {
+        var link = page.Locator(".nhsuk-header__navigation").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        if (!await link.First.IsVisibleAsync())
+        {
+            await page.Locator("#toggle-menu").ClickAsync();
+        }
+
+        await link.Locator("visible=true").First.ClickAsync();
+    }
 }
