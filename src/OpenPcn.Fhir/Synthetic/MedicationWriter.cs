@@ -4,7 +4,7 @@ namespace OpenPcn.Fhir.Synthetic;
 
 /// <summary>
 /// Repeat templates (MedicationRequest intent <c>plan</c>) consistent with the patient's conditions, and their issues
-/// (intent <c>order</c>) every 28 days over the last year.
+/// (intent <c>order</c>) every 28 days over the last two years.
 /// </summary>
 internal sealed class MedicationWriter(PopulationFiles files)
 {
@@ -34,10 +34,9 @@ internal sealed class MedicationWriter(PopulationFiles files)
                     break;
                 }
 
-                if (!_current.Exists(x => ReferenceEquals(x.Medicine, m)) &&
-                    (Medicines.IsSecondStrength(m) || !_current.Exists(x => x.Medicine.Group == m.Group)))
+                if (!_current.Exists(x => ReferenceEquals(x.Medicine, m)) && Plausible(p, m))
                 {
-                    Add(p, rng, m, p.AsOf.AddDays(-365 * 8));
+                    Add(p, rng, m, p.AsOf.AddDays(-365 * 8), secondStrength: Medicines.IsSecondStrength(m));
                 }
             }
         }
@@ -71,9 +70,31 @@ internal sealed class MedicationWriter(PopulationFiles files)
         return p.RegisteredAtAsOf ? _current.Count : 0;
     }
 
-    private void Add(PatientModel p, Rng rng, Medicine m, DateOnly since)
+    /// <summary>
+    /// Whether a top-up medicine fits the person: heart and blood-pressure medicines only with a cardiovascular or
+    /// renal condition, never an ACE inhibitor with an ARB, no NSAID or aspirin with an anticoagulant (or an NSAID in
+    /// heart failure or CKD), and a second strength only beside its first. Worklists that look for these combinations
+    /// (PINCER, "antihypertensive without a diagnosis") should find only the people drawn for them.
+    /// </summary>
+    private bool Plausible(PatientModel p, Medicine m)
     {
-        if (_current.Exists(x => x.Medicine.Group == m.Group))
+        bool Has(string group) => _current.Exists(x => x.Medicine.Group == group);
+        var cardiovascular = p.HasCond(Cond.Hypertension) || p.HasCond(Cond.HeartFailure) || p.HasCond(Cond.Chd)
+            || p.HasCond(Cond.Ckd) || p.HasCond(Cond.Af) || p.HasCond(Cond.StrokeTia);
+        return m.Group switch
+        {
+            "ccb" or "thiazide" or "alpha" or "bb" or "loop" or "mra" when !cardiovascular => false,
+            "acei" or "arb" => cardiovascular && !Has("acei") && !Has("arb"),
+            "nsaid" => !Has("anticoag") && !p.HasCond(Cond.HeartFailure) && !p.HasCond(Cond.Ckd),
+            "antiplatelet" => !Has("anticoag"),
+            _ when Medicines.IsSecondStrength(m) => Has(m.Group),
+            _ => true,
+        };
+    }
+
+    private void Add(PatientModel p, Rng rng, Medicine m, DateOnly since, bool secondStrength = false)
+    {
+        if (!secondStrength && _current.Exists(x => x.Medicine.Group == m.Group))
         {
             return;
         }

@@ -187,8 +187,9 @@ internal static class PatientDraw
         p.Polypharmacy = rng.Chance(Math.Min(0.9, PolypharmacyRate[band] * weight * PolypharmacyScale));
     }
 
-    /// <summary>Calibration of the multimorbidity weighting (the weights average about 1 over each age band).</summary>
-    internal const double PolypharmacyScale = 1.0;
+    /// <summary>Calibration of the multimorbidity weighting (the weights average about 1 over each age band); 1.1 makes up
+    /// for the people whose conditions allow too few plausible medicines to reach ten.</summary>
+    internal const double PolypharmacyScale = 1.1;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
