@@ -38,7 +38,8 @@ public sealed record DataQualityReport(
 
 /// <summary>
 /// Aggregate checks of the imported records per practice: patients, events by kind, medicines, unknown codes and
-/// quarantined identifiers. Counts are grouped in the database; only distinct codes come back to be checked.
+/// quarantined identifiers. Each record table is grouped once in the database (by practice, kind and code); totals
+/// and the check of each distinct code are done in memory.
 /// </summary>
 public sealed class DataQualityService(PcnDbContext db, TenantScope scope, TimeProvider clock)
 {
@@ -60,36 +61,43 @@ public sealed class DataQualityService(PcnDbContext db, TenantScope scope, TimeP
                 && db.Registrations.Any(r => r.PcnId == p.PcnId && r.PatientId == p.PatientId && r.PracticeCode == p.PracticeCode && (r.End == null || r.End >= today)))
             .GroupBy(p => p.PracticeCode).Select(g => new { PracticeCode = g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        // Joining to Patient applies its practice filter, so a practice manager counts only their practice's rows.
+        // One grouped pass over each record table (by practice, kind and code); the per-practice totals and the unknown
+        // codes are then summed here. Joining to Patient applies its practice filter, so a practice manager counts only
+        // their practice's rows.
         var events = await (from e in db.ClinicalEvents.AsNoTracking()
                             join p in db.Patients.AsNoTracking() on new { e.PcnId, e.PatientId } equals new { p.PcnId, p.PatientId }
-                            group e by new { p.PracticeCode, e.Kind } into g
-                            select new { g.Key.PracticeCode, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
+                            group e by new { p.PracticeCode, e.Kind, e.CodeSystem, e.Code } into g
+                            select new EventCount(g.Key.PracticeCode, g.Key.Kind, g.Key.CodeSystem, g.Key.Code, g.Count())).ToListAsync(ct);
         var medicines = await (from m in db.MedicationRecords.AsNoTracking()
                                join p in db.Patients.AsNoTracking() on new { m.PcnId, m.PatientId } equals new { p.PcnId, p.PatientId }
-                               group m by p.PracticeCode into g
-                               select new { PracticeCode = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var eventCodes = await (from e in db.ClinicalEvents.AsNoTracking()
-                                join p in db.Patients.AsNoTracking() on new { e.PcnId, e.PatientId } equals new { p.PcnId, p.PatientId }
-                                group e by new { p.PracticeCode, e.CodeSystem, e.Code } into g
-                                select new CodeCount(g.Key.PracticeCode, g.Key.CodeSystem, g.Key.Code, g.Count())).ToListAsync(ct);
-        var medicineCodes = await (from m in db.MedicationRecords.AsNoTracking()
-                                   join p in db.Patients.AsNoTracking() on new { m.PcnId, m.PatientId } equals new { p.PcnId, p.PatientId }
-                                   group m by new { p.PracticeCode, m.CodeSystem, m.Code } into g
-                                   select new CodeCount(g.Key.PracticeCode, g.Key.CodeSystem, g.Key.Code, g.Count())).ToListAsync(ct);
-        var unknown = eventCodes.Concat(medicineCodes).Select(c => (Count: c, Why: WhyUnknown(c.CodeSystem, c.Code)))
-            .Where(c => c.Why is not null).ToList();
+                               group m by new { p.PracticeCode, m.CodeSystem, m.Code } into g
+                               select new CodeCount(g.Key.PracticeCode, g.Key.CodeSystem, g.Key.Code, g.Count())).ToListAsync(ct);
 
-        var rows = practices.Select(p => new PracticeDataQuality(
-            p.PracticeCode,
-            p.Name,
-            patients.Find(x => x.PracticeCode == p.PracticeCode)?.Total ?? 0,
-            registeredAlive.Find(x => x.PracticeCode == p.PracticeCode)?.Count ?? 0,
-            patients.Find(x => x.PracticeCode == p.PracticeCode)?.Deceased ?? 0,
-            Enum.GetValues<EventKind>().ToDictionary(k => k, k => events.Where(e => e.PracticeCode == p.PracticeCode && e.Kind == k).Sum(e => e.Count)),
-            medicines.Find(x => x.PracticeCode == p.PracticeCode)?.Count ?? 0,
-            unknown.Where(u => u.Count.PracticeCode == p.PracticeCode).Sum(u => u.Count.Records),
-            unknown.Where(u => u.Count.PracticeCode == p.PracticeCode).Select(u => (u.Count.CodeSystem, u.Count.Code)).Distinct().Count())).ToList();
+        var eventsByPractice = events.GroupBy(e => e.PracticeCode)
+            .ToDictionary(g => g.Key, g => g.GroupBy(e => e.Kind).ToDictionary(k => k.Key, k => k.Sum(e => e.Records)));
+        var medicinesByPractice = medicines.GroupBy(m => m.PracticeCode).ToDictionary(g => g.Key, g => g.Sum(m => m.Records));
+        var whyByCode = new Dictionary<(string CodeSystem, string Code), string?>();
+        var unknown = events.Select(e => new CodeCount(e.PracticeCode, e.CodeSystem, e.Code, e.Records)).Concat(medicines)
+            .Select(c => (Count: c, Why: Why(whyByCode, c.CodeSystem, c.Code)))
+            .Where(c => c.Why is not null).ToList();
+        var unknownByPractice = unknown.GroupBy(u => u.Count.PracticeCode).ToDictionary(g => g.Key, g => g.ToList());
+
+        var rows = practices.Select(p =>
+        {
+            var patientCounts = patients.Find(x => x.PracticeCode == p.PracticeCode);
+            var kinds = eventsByPractice.GetValueOrDefault(p.PracticeCode);
+            var practiceUnknown = unknownByPractice.GetValueOrDefault(p.PracticeCode) ?? [];
+            return new PracticeDataQuality(
+                p.PracticeCode,
+                p.Name,
+                patientCounts?.Total ?? 0,
+                registeredAlive.Find(x => x.PracticeCode == p.PracticeCode)?.Count ?? 0,
+                patientCounts?.Deceased ?? 0,
+                Enum.GetValues<EventKind>().ToDictionary(k => k, k => kinds?.GetValueOrDefault(k) ?? 0),
+                medicinesByPractice.GetValueOrDefault(p.PracticeCode),
+                practiceUnknown.Sum(u => u.Count.Records),
+                practiceUnknown.Select(u => (u.Count.CodeSystem, u.Count.Code)).Distinct().Count());
+        }).ToList();
 
         var top = unknown.GroupBy(u => (u.Count.CodeSystem, u.Count.Code))
             .Select(g => new UnknownCode(g.Key.CodeSystem, g.Key.Code, g.Sum(u => u.Count.Records), g.First().Why!))
@@ -100,21 +108,40 @@ public sealed class DataQualityService(PcnDbContext db, TenantScope scope, TimeP
             return new DataQualityReport(rows, top, null, null, null);
         }
 
-        var invalidIdentifiers = await db.QuarantinedResources.AsNoTracking()
-            .CountAsync(q => EF.Functions.Like(q.Reason, "%NHS number%") || EF.Functions.Like(q.Reason, "%nhs number%"), ct);
+        // The latest finished run's quarantine: every import of the same records quarantines the same bad identifiers
+        // again, so a sum over all runs would grow with each re-import. A completed run is preferred to one that stopped.
+        var latestRun = await db.RecordImports.AsNoTracking()
+            .Where(r => r.Status != RecordImportStatus.Queued && r.Status != RecordImportStatus.Running)
+            .OrderByDescending(r => r.Status == RecordImportStatus.Completed).ThenByDescending(r => r.QueuedAt)
+            .Select(r => (Guid?)r.ImportId).FirstOrDefaultAsync(ct);
+        var invalidIdentifiers = latestRun is not { } runId ? 0 : await db.QuarantinedResources.AsNoTracking()
+            .CountAsync(q => q.ImportId == runId && (EF.Functions.Like(q.Reason, "%NHS number%") || EF.Functions.Like(q.Reason, "%nhs number%")), ct);
         var last = await db.RecordImports.AsNoTracking().OrderByDescending(r => r.QueuedAt)
             .Select(r => new { At = r.FinishedAt ?? r.StartedAt ?? r.QueuedAt, r.Status }).FirstOrDefaultAsync(ct);
         return new DataQualityReport(rows, top, invalidIdentifiers, last?.At, last?.Status);
     }
 
     /// <summary>Why a code is unknown, or null when it is a known system and (for SNOMED CT) a well-formed identifier.</summary>
-    public static string? WhyUnknown(string codeSystem, string code) => codeSystem switch
+    internal static string? WhyUnknown(string codeSystem, string code) => codeSystem switch
     {
         CodeSystems.Snomed => SnomedCtId.IsValid(code) ? null : "Not a valid SNOMED CT identifier (check digit or form)",
         CodeSystems.Dmd => null,
         "" => "No code system",
         _ => "Code system is not SNOMED CT or dm+d",
     };
+
+    private static string? Why(Dictionary<(string, string), string?> known, string codeSystem, string code)
+    {
+        if (!known.TryGetValue((codeSystem, code), out var why))
+        {
+            why = WhyUnknown(codeSystem, code);
+            known[(codeSystem, code)] = why;
+        }
+
+        return why;
+    }
+
+    private sealed record EventCount(PracticeCode PracticeCode, EventKind Kind, string CodeSystem, string Code, int Records);
 
     private sealed record CodeCount(PracticeCode PracticeCode, string CodeSystem, string Code, int Records);
 }

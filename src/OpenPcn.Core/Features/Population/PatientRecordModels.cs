@@ -21,11 +21,6 @@ public sealed record PracticeOption(PracticeCode Code, string Name);
 
 public sealed record PatientListItem(long PatientId, NhsNumber NhsNumber, PracticeCode PracticeCode, string PracticeName, int Age, Sex Sex, bool Deceased);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}
-
 public sealed record PatientDemographics(
     long PatientId,
     NhsNumber NhsNumber,

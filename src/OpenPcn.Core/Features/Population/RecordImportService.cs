@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
@@ -65,11 +66,14 @@ public sealed class RecordImportService(PcnDbContext db, TenantScope scope, Audi
         return true;
     }
 
-    /// <summary>Runs left queued or running by a process that stopped (run at start-up in system scope).</summary>
-    public async Task<int> InterruptAbandonedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Runs left queued or running by a process that stopped (run at start-up in system scope); with
+    /// <paramref name="queuedBefore"/>, only runs queued before then (this process may already be queueing new ones).
+    /// </summary>
+    public async Task<int> InterruptAbandonedAsync(DateTimeOffset? queuedBefore = null, CancellationToken ct = default)
     {
-        var runs = await db.RecordImports
-            .Where(r => r.Status == RecordImportStatus.Queued || r.Status == RecordImportStatus.Running).ToListAsync(ct);
+        var unfinished = db.RecordImports.Where(r => r.Status == RecordImportStatus.Queued || r.Status == RecordImportStatus.Running);
+        var runs = (await unfinished.ToListAsync(ct)).Where(r => queuedBefore is not { } before || r.QueuedAt < before).ToList();
         var now = clock.GetUtcNow();
         foreach (var run in runs)
         {

@@ -7,7 +7,7 @@ namespace OpenPcn.Core.Features.Population;
 /// leading zero, the last digit a Verhoeff check digit over the others. A code that fails is not SNOMED CT, whatever
 /// system it arrived with, so data quality counts it as an unknown code.
 /// </summary>
-public readonly record struct SnomedCtId
+internal readonly record struct SnomedCtId
 {
     // Verhoeff's dihedral group D5 multiplication table, its position permutation and the inverse table.
     private static readonly byte[,] Multiply =
