@@ -29,13 +29,13 @@ public sealed class PopulationTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/population/patients");
-        await page.GetByLabel("NHS number").FillAsync(NhsNumber.Parse(NhsNumberText).Formatted);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/population/patients?*");
         await PageChecks.VisitedAsync(page, "population-01-patients");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = NhsNumber.Parse(NhsNumberText).Formatted }).ClickAsync();
+        // The NHS number is posted: the browser lands on the record by OpenPCN's own id, with no NHS number in any URL.
+        await page.GetByLabel("NHS number").FillAsync(NhsNumber.Parse(NhsNumberText).Formatted);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find patient" }).ClickAsync();
         await page.WaitForURLAsync($"**/population/patients/{PatientId}");
+        Assert.DoesNotContain(NhsNumberText, page.Url, StringComparison.Ordinal);
         var problems = page.Locator("#problems-table");
         await Assertions.Expect(problems).ToContainTextAsync("Hypertension");
         await Assertions.Expect(problems).ToContainTextAsync("Asthma");

@@ -102,7 +102,10 @@ public static class ApiMatrix
 
         // Population: patient records, data quality, record imports
         new("GET /api/v1/population/patients/", Access.ViewPatientRecords, c => Get($"{V1}/population/patients?practice={c.A.PracticeCodes[0]}"), OK,
-            c => Get($"{V1}/population/patients?nhsNumber={c.BNhsNumber}"), [OK]),
+            c => Get($"{V1}/population/patients?practice={c.B.PracticeCodes[0]}"), [OK]),
+        // An NHS number only ever in the body; B's patient is simply not found (an empty page).
+        new("POST /api/v1/population/patients/search", Access.ViewPatientRecords, c => Send("POST", $"{V1}/population/patients/search", new { nhsNumber = c.ANhsNumber }), OK,
+            c => Send("POST", $"{V1}/population/patients/search", new { nhsNumber = c.BNhsNumber }), [OK]),
         new("GET /api/v1/population/patients/{patientId:long}", Access.ViewPatientRecords, c => Get($"{V1}/population/patients/{c.APatientId}"), OK,
             c => Get($"{V1}/population/patients/{c.BPatientId}"), NotFoundOnly),
         new("GET /api/v1/population/data-quality", Access.ViewDataQuality, _ => Get($"{V1}/population/data-quality"), OK),

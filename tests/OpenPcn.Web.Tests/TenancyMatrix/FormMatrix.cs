@@ -44,7 +44,6 @@ public static class FormMatrix
         ["POST /directory/imports/{ImportRunId:guid}"] = "no form",
         ["POST /onboarding"] = "its search form is a GET",
         ["POST /population/imports/{ImportId:guid}"] = "no form",
-        ["POST /population/patients"] = "its search form is a GET",
         ["POST /population/patients/{PatientId:long}"] = "no form",
         ["POST /population/data-quality"] = "no form",
         ["POST /sign-in"] = "open to everyone; covered by the sign-in tests",
@@ -123,6 +122,10 @@ public static class FormMatrix
         // only to an administrator who may also import, a user the matrix networks do not have (see PopulationPagesTests).
         new("/population/imports", "import", Access.ImportRecords, _ => Url("/population/imports"), _ => [], Upload: true,
             UploadFileName: "records.ndjson"),
+        // Finding a patient by NHS number: one's own opens their record (a redirect); B's patient is not found (200).
+        new("/population/patients", "find-patient", Access.ViewPatientRecords, _ => Url("/population/patients"),
+            c => new() { ["nhsNumber"] = c.ANhsNumber },
+            Other: _ => "/population/patients", OtherStatus: OK, OtherFields: c => new() { ["nhsNumber"] = c.BNhsNumber }),
         new("/onboarding/{Code}", "onboard", Access.Administer, c => Url($"/onboarding/{c.DirectoryPcnCode}"),
             c => new() { ["Form.Email"] = $"form{c.Next()}@new.test", ["Form.DisplayName"] = "First manager", ["Form.Password"] = Infrastructure.TestNetworks.Password },
             Other: c => $"/onboarding/{c.B.Code}"),

@@ -38,6 +38,8 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
 
     public long BPatientId { get; } = 2001;
 
+    public string ANhsNumber { get; } = RecordSeeder.NhsNumberFrom(1001);
+
     public string BNhsNumber { get; } = RecordSeeder.NhsNumberFrom(2001);
 
     public Guid AImportId { get; set; }
@@ -162,7 +164,7 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         await using var scope = Db.SystemScope();
         var context = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
         var a = new RecordSeeder(context, A.PcnId);
-        await a.PatientAsync(APatientId, RecordSeeder.NhsNumberFrom(1001), A.PracticeCodes[0], new DateOnly(1950, 1, 1), Sex.Female);
+        await a.PatientAsync(APatientId, ANhsNumber, A.PracticeCodes[0], new DateOnly(1950, 1, 1), Sex.Female);
         await a.EventAsync(APatientId, EventKind.Condition, "38341003", new DateOnly(2015, 1, 1), "Hypertension");
         AImportId = await a.ImportAsync("alder-export.ndjson", RecordImportStatus.Completed, new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero),
             "{}", ("Invalid NHS number", "Patient"));

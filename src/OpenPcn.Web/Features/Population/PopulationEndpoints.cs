@@ -9,6 +9,9 @@ using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Web.Features.Population;
 
+/// <summary>A search for one patient by NHS number (10 digits, spaces allowed).</summary>
+internal sealed record PatientSearchRequest(string? NhsNumber);
+
 /// <summary>Patient records, data quality and FHIR record imports, over the same services as the pages.</summary>
 internal static class PopulationEndpoints
 {
@@ -17,8 +20,11 @@ internal static class PopulationEndpoints
         var population = api.MapGroup("/population").WithTags("Population");
 
         var patients = population.MapGroup("/patients").RequireAuthorization(Policies.ViewPatientRecords);
-        patients.MapGet("/", SearchPatients).WithName(nameof(SearchPatients))
-            .WithSummary("Find patients by NHS number, or list them by practice and age band (paged; audited)");
+        patients.MapGet("/", ListPatients).WithName(nameof(ListPatients))
+            .WithSummary("List patients by practice and age band (paged; audited). To find one by NHS number, POST /search");
+        // The NHS number goes in the body: in a URL it would stay in request logs, proxies' logs and browser history.
+        patients.MapPost("/search", SearchPatients).WithName(nameof(SearchPatients))
+            .WithSummary("Find a patient by NHS number, sent in the JSON body (audited)");
         patients.MapGet("/{patientId:long}", GetPatientRecord).WithName(nameof(GetPatientRecord))
             .WithSummary("One patient's record: demographics, problems, latest observations, medicines, care home (audited)");
 
@@ -48,9 +54,18 @@ internal static class PopulationEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<Paged<PatientListItem>>, ValidationProblem>> SearchPatients(
-        PatientRecordService records, string? nhsNumber, string? practice, AgeBand? ageBand, int? page, int? pageSize, CancellationToken ct)
+    internal static async Task<Results<Ok<Paged<PatientListItem>>, ValidationProblem>> ListPatients(
+        HttpRequest request, PatientRecordService records, string? practice, AgeBand? ageBand, int? page, int? pageSize, CancellationToken ct)
     {
+        if (request.Query.ContainsKey("nhsNumber"))
+        {
+            // Refused rather than ignored: ignoring it would answer with every patient in the network.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["nhsNumber"] = ["Find a patient by NHS number with POST /api/v1/population/patients/search, the number in the body, never in the URL."],
+            });
+        }
+
         PracticeCode? code = null;
         if (!string.IsNullOrWhiteSpace(practice))
         {
@@ -62,14 +77,18 @@ internal static class PopulationEndpoints
             code = parsed;
         }
 
-        try
+        return TypedResults.Ok(await records.SearchAsync(new PatientSearch(null, code, ageBand, page ?? 1, pageSize ?? 50), ct));
+    }
+
+    internal static async Task<Results<Ok<Paged<PatientListItem>>, ValidationProblem>> SearchPatients(
+        PatientSearchRequest search, PatientRecordService records, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(search.NhsNumber) || !NhsNumber.TryParse(search.NhsNumber, out _))
         {
-            return TypedResults.Ok(await records.SearchAsync(new PatientSearch(nhsNumber, code, ageBand, page ?? 1, pageSize ?? 50), ct));
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nhsNumber"] = ["Enter a valid NHS number, 10 digits like 943 476 5919."] });
         }
-        catch (RuleViolationException rule)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["nhsNumber"] = [rule.Message] });
-        }
+
+        return TypedResults.Ok(await records.SearchAsync(new PatientSearch(search.NhsNumber), ct));
     }
 
     internal static async Task<Results<Ok<PatientRecord>, NotFound<ProblemDetails>>> GetPatientRecord(long patientId, PatientRecordService records, CancellationToken ct) =>

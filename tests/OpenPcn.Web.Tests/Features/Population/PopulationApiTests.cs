@@ -31,18 +31,42 @@ public sealed class PopulationApiTests
     }
 
     [Fact]
-    public async Task SearchPatients_InvalidNhsNumber_IsAValidationProblem()
+    public async Task SearchPatients_NhsNumberInTheBody_FindsThePatientAndAnInvalidOneIsAValidationProblem()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (a, _) = await PopulationFixture.SeedAsync(db);
         await using var app = new OpenPcnWebFactory(db);
         using var api = await Browser.ApiClientAsync(app, a.User(Roles.ClinicalDirector).Email, TestNetworks.Password);
 
-        using var response = await api.GetAsync("/api/v1/population/patients?nhsNumber=1234567890");
+        using var found = await api.PostAsJsonAsync("/api/v1/population/patients/search", new { nhsNumber = PopulationFixture.Nhs1 });
+        using var invalid = await api.PostAsJsonAsync("/api/v1/population/patients/search", new { nhsNumber = "1234567890" });
+        using var empty = await api.PostAsJsonAsync("/api/v1/population/patients/search", new { nhsNumber = "" });
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var page = await found.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(PopulationFixture.Patient1, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("patientId").GetInt64());
+        foreach (var refused in (HttpResponseMessage[])[invalid, empty])
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("nhsNumber", out _));
+        }
+    }
+
+    [Fact]
+    public async Task ListPatients_NhsNumberInTheQuery_IsRefusedNotIgnored()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (a, _) = await PopulationFixture.SeedAsync(db);
+        await using var app = new OpenPcnWebFactory(db);
+        using var api = await Browser.ApiClientAsync(app, a.User(Roles.ClinicalDirector).Email, TestNetworks.Password);
+
+        using var response = await api.GetAsync($"/api/v1/population/patients?nhsNumber={PopulationFixture.Nhs1}");
+        using var listed = await api.GetAsync("/api/v1/population/patients?practice=Z81001");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("nhsNumber", out _));
+        Assert.Equal(1, (await listed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ internal static class PopulationFixture
     public const long Patient1 = 1001;
     public const long Patient2 = 1002;
     public static readonly string Nhs1 = RecordSeeder.NhsNumberFrom(1001);
+    public static readonly string Nhs2 = RecordSeeder.NhsNumberFrom(1002);
 
     public static async Task<(SeededNetwork A, Guid ImportId)> SeedAsync(TestDatabase db)
     {
@@ -31,7 +32,7 @@ internal static class PopulationFixture
         await s.EventAsync(Patient1, EventKind.Observation, "1091811000000102", new DateOnly(2026, 10, 2), "Diastolic", 84m, "mm[Hg]", sourceKey: 9001, seq: 1);
         await s.EventAsync(Patient1, EventKind.Procedure, "160734000", new DateOnly(2024, 2, 1), "Lives in a nursing home");
         await s.MedicineAsync(Patient1, MedicationKind.RepeatTemplate, "39689611000001101", new DateOnly(2025, 1, 1), "Amlodipine 5mg tablets", status: "active");
-        await s.PatientAsync(Patient2, RecordSeeder.NhsNumberFrom(1002), "Z81002", new DateOnly(2015, 7, 1), Sex.Male);
+        await s.PatientAsync(Patient2, Nhs2, "Z81002", new DateOnly(2015, 7, 1), Sex.Male);
         await s.EventAsync(Patient2, EventKind.Observation, "8302-2", new DateOnly(2026, 2, 1), "Body height", 120m, "cm", codeSystem: CodeSystems.Loinc);
         var importId = await s.ImportAsync("alder.ndjson", RecordImportStatus.Completed, new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero),
             """{"Patient":{"read":3,"accepted":2,"skipped":0,"rejected":1}}""",

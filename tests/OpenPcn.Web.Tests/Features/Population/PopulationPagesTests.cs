@@ -38,21 +38,51 @@ public sealed class PopulationPagesTests
     }
 
     [Fact]
-    public async Task PatientsPage_InvalidNhsNumber_ShowsTheErrorSummaryAndLinksToTheField()
+    public async Task PatientsPage_FindByNhsNumber_PostsTheNumberAndOpensTheRecordByItsOwnId()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (a, _) = await PopulationFixture.SeedAsync(db);
         await using var app = new OpenPcnWebFactory(db);
         var browser = await Browser.SignedInAsync(app, a.User(Roles.ClinicalDirector).Email, TestNetworks.Password);
 
-        var page = await Browser.GetPageAsync(browser, "/population/patients?nhsNumber=1234567890");
+        // The NHS number field is only in a POST form with an antiforgery token; browsing by practice stays a GET.
+        var page = await Browser.GetPageAsync(browser, "/population/patients");
+        var find = page.QuerySelector("input[name=nhsNumber]")!.Closest("form")!;
+        Assert.Equal("post", find.GetAttribute("method"));
+        Assert.NotNull(find.QuerySelector("input[name=__RequestVerificationToken]"));
+        Assert.All(page.QuerySelectorAll("form[method=get]"), f => Assert.Null(f.QuerySelector("[name=nhsNumber]")));
 
-        Assert.Equal("#nhsNumber", page.QuerySelector(".nhsuk-error-summary a")?.GetAttribute("href"));
-        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("#patients"));
+        using var found = await Browser.SubmitAsync(browser, "/population/patients", "find-patient", new() { ["nhsNumber"] = PopulationFixture.Nhs1 });
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        var location = found.Headers.Location!;
+        Assert.Equal($"/population/patients/{PopulationFixture.Patient1}", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
 
-        var found = await Browser.GetPageAsync(browser, $"/population/patients?nhsNumber={PopulationFixture.Nhs1}");
-        var link = Assert.Single(found.QuerySelectorAll("#patients tbody a"));
+        using var invalid = await Browser.SubmitAsync(browser, "/population/patients", "find-patient", new() { ["nhsNumber"] = "1234567890" });
+        var error = await Html.ReadAsync(invalid);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Equal("#nhsNumber", error.QuerySelector(".nhsuk-error-summary a")?.GetAttribute("href"));
+        Assert.StartsWith("Error: ", error.Title, StringComparison.Ordinal);
+        Assert.Null(error.QuerySelector("#patients"));
+
+        using var unknown = await Browser.SubmitAsync(browser, "/population/patients", "find-patient", new() { ["nhsNumber"] = "943 476 5919" });
+        var none = await Html.ReadAsync(unknown);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.NotNull(none.QuerySelector("#not-found"));
+        Assert.Equal("943 476 5919", none.QuerySelector("#nhsNumber")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task PatientsPage_ListByPractice_IsAGetWithoutAnyNhsNumberInItsLinks()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (a, _) = await PopulationFixture.SeedAsync(db);
+        await using var app = new OpenPcnWebFactory(db);
+        var browser = await Browser.SignedInAsync(app, a.User(Roles.Clinician).Email, TestNetworks.Password);
+
+        var page = await Browser.GetPageAsync(browser, $"/population/patients?practice=Z81001&nhsNumber={PopulationFixture.Nhs2}");
+
+        // An old bookmark's nhsNumber is not read: the list is the practice's.
+        var link = Assert.Single(page.QuerySelectorAll("#patients tbody a"));
         Assert.Equal($"/population/patients/{PopulationFixture.Patient1}", link.GetAttribute("href"));
         Assert.Equal(NhsNumber.Parse(PopulationFixture.Nhs1).Formatted, link.TextContent);
     }
