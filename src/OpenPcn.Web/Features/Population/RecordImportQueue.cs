@@ -9,8 +9,8 @@ namespace OpenPcn.Web.Features.Population;
 /// <summary>An import waiting to run: the queued run's row, its network, who asked, and the file or folder to read.</summary>
 internal sealed record QueuedRecordImport(int PcnId, Guid ImportId, string? ActorId, string Path, bool DeleteWhenDone);
 
-/// <summary>Runs one queued import (the FHIR importer; tests put a fake here).</summary>
-internal delegate Task RecordImportRunner(IServiceProvider services, QueuedRecordImport work, IProgress<FhirImportProgress> progress, CancellationToken ct);
+/// <summary>Runs one queued import and says how it ended (the FHIR importer; tests put a fake here).</summary>
+internal delegate Task<RecordImportStatus> RecordImportRunner(IServiceProvider services, QueuedRecordImport work, IProgress<FhirImportProgress> progress, CancellationToken ct);
 
 /// <summary>
 /// The bounded queue of record imports. Pages and endpoints create the run's row as Queued and add it here; the
@@ -38,23 +38,28 @@ internal sealed class RecordImportQueue
     internal void Forget(Guid importId) => _progress.TryRemove(importId, out _);
 
     /// <summary>The real runner: the FHIR importer continuing the queued row.</summary>
-    public static Task RunWithFhirImporter(IServiceProvider services, QueuedRecordImport work, IProgress<FhirImportProgress> progress, CancellationToken ct) =>
-        services.GetRequiredService<FhirImportService>().ImportAsync(
-            new FhirImportRequest(work.Path, PcnId: work.PcnId, StartedBy: work.ActorId, ImportId: work.ImportId), progress, ct);
+    public static async Task<RecordImportStatus> RunWithFhirImporter(IServiceProvider services, QueuedRecordImport work, IProgress<FhirImportProgress> progress, CancellationToken ct) =>
+        (await services.GetRequiredService<FhirImportService>().ImportAsync(
+            new FhirImportRequest(work.Path, PcnId: work.PcnId, StartedBy: work.ActorId, ImportId: work.ImportId), progress, ct)).Status;
 }
 
 /// <summary>
 /// Runs queued record imports in the background, each in its own DI scope as the run's network and the person who
-/// started it. A failure marks the run Failed (unless the importer already recorded its outcome); at start-up, runs a
-/// previous process left queued or running are marked Interrupted.
+/// started it. A failure, or an importer that returns without finishing its run, marks the run Failed (unless the
+/// importer already recorded its outcome); at start-up, runs a previous process left queued or running are marked
+/// Interrupted and the uploads it left in the imports folder are deleted.
 /// </summary>
 internal sealed partial class RecordImportWorker(
-    IServiceScopeFactory scopes, RecordImportQueue queue, RecordImportRunner runner, ILogger<RecordImportWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, RecordImportQueue queue, RecordImportRunner runner, IConfiguration configuration, TimeProvider clock,
+    ILogger<RecordImportWorker> logger) : BackgroundService
 {
     // Nothing here may end the worker: an exception escaping a BackgroundService stops the whole web host.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await InterruptAbandonedAsync(stoppingToken);
+        // Only what was there before this worker started: an upload may arrive while it is starting. Runs are stamped by
+        // the application's clock, files by the system's.
+        DeleteAbandonedUploads(TimeProvider.System.GetUtcNow());
+        await InterruptAbandonedAsync(clock.GetUtcNow(), stoppingToken);
         await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -77,9 +82,19 @@ internal sealed partial class RecordImportWorker(
             var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
             tenant.SetPcn(work.PcnId);
             tenant.SetActor(work.ActorId);
-            await runner(scope.ServiceProvider, work, new Progress(queue, work.ImportId), ct);
+            var status = await runner(scope.ServiceProvider, work, new Progress(queue, work.ImportId), ct);
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-            LogFinished(work.ImportId, seconds);
+            if (status == RecordImportStatus.Completed)
+            {
+                LogFinished(work.ImportId, seconds);
+            }
+            else
+            {
+                // The importer returned without completing; if it did not record that on the run (no network found, say),
+                // the run would stay queued or running for ever. MarkUnfinished keeps an outcome the importer did record.
+                LogEnded(work.ImportId, status);
+                await MarkAsync(work, RecordImportStatus.Failed, $"The import ended without finishing ({status}). Import the file again, or see the server log.");
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -125,13 +140,13 @@ internal sealed partial class RecordImportWorker(
         }
     }
 
-    private async Task InterruptAbandonedAsync(CancellationToken ct)
+    private async Task InterruptAbandonedAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantScope>().SetSystem();
-            var count = await scope.ServiceProvider.GetRequiredService<RecordImportService>().InterruptAbandonedAsync(ct);
+            var count = await scope.ServiceProvider.GetRequiredService<RecordImportService>().InterruptAbandonedAsync(startedAt, ct);
             if (count > 0)
             {
                 LogInterrupted(count);
@@ -143,11 +158,44 @@ internal sealed partial class RecordImportWorker(
         }
     }
 
-    private void TryDelete(string path)
+    // Uploads of runs that a previous process left unfinished (their runs are marked Interrupted) hold patient data that
+    // nobody will import: they are deleted. A file is kept only if it was written after this worker started.
+    private void DeleteAbandonedUploads(DateTimeOffset startedAt)
+    {
+        var folder = RecordImportStarter.UploadFolder(configuration);
+        try
+        {
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
+            var deleted = 0;
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                if (File.GetLastWriteTimeUtc(file) < startedAt.UtcDateTime && TryDelete(file))
+                {
+                    deleted++;
+                }
+            }
+
+            if (deleted > 0)
+            {
+                LogUploadsDeleted(deleted);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogNotDeleted(e.GetType().Name);
+        }
+    }
+
+    private bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException e)
         {
@@ -157,10 +205,18 @@ internal sealed partial class RecordImportWorker(
         {
             LogNotDeleted(e.GetType().Name);
         }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Record import {ImportId} finished in {Seconds:0.0}s")]
     private partial void LogFinished(Guid importId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Record import {ImportId} ended {Status}")]
+    private partial void LogEnded(Guid importId, RecordImportStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} uploaded import file(s) left by a previous run were deleted")]
+    private partial void LogUploadsDeleted(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Record import {ImportId} failed ({ExceptionType})")]
     private partial void LogFailed(string exceptionType, Guid importId);

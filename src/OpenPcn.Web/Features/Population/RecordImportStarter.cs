@@ -21,6 +21,9 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
 
     public const string TooLargeMessage = "The selected file must be smaller than 512 MB";
 
+    /// <summary>When set, the only folder (with what is inside it) an administrator may import from.</summary>
+    public const string FolderRootKey = "Imports:FolderRoot";
+
     public static readonly IReadOnlyList<string> Extensions = [".ndjson", ".jsonl", ".json", ".xml", ".zip"];
 
     public async Task<ImportStart> UploadAsync(IFormFile? file, CancellationToken ct)
@@ -42,16 +45,26 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
             return new ImportStart(null, "file", "The selected file must be NDJSON, a JSON or XML Bundle, or a zip of them");
         }
 
-        var folder = Path.Combine(DataDirectory(), "imports");
+        var folder = UploadFolder(configuration);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{Guid.CreateVersion7():N}{extension}");
-        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-        await using (var content = file.OpenReadStream())
+        try
         {
-            await content.CopyToAsync(target, ct);
-        }
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var content = file.OpenReadStream())
+            {
+                await content.CopyToAsync(target, ct);
+            }
 
-        return await QueueAsync(name, path, deleteWhenDone: true, "file", ct);
+            return await QueueAsync(name, path, deleteWhenDone: true, "file", ct);
+        }
+        catch
+        {
+            // A client that went away, a full disk or a busy database: the part-written file holds patient data and no
+            // run will ever read it. The original error still propagates.
+            TryDelete(path);
+            throw;
+        }
     }
 
     /// <summary>Imports a file or folder on the server; only an administrator may name one.</summary>
@@ -73,6 +86,19 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
             return new ImportStart(null, "folder", "There is no folder or file at that path on the server");
         }
 
+        // OpenPCN's own data directory holds the database and other networks' uploads waiting to be imported.
+        var target = FinalTarget(path);
+        var data = Path.GetFullPath(DataDirectory(configuration));
+        if (IsWithin(path, data) || IsWithin(target, data))
+        {
+            return new ImportStart(null, "folder", "Enter a path outside OpenPCN's data directory");
+        }
+
+        if (configuration[FolderRootKey] is { Length: > 0 } root && !(IsWithin(path, Path.GetFullPath(root)) && IsWithin(target, Path.GetFullPath(root))))
+        {
+            return new ImportStart(null, "folder", $"Enter a path inside {Path.GetFullPath(root)}, the folder this server imports from");
+        }
+
         return await QueueAsync(path, path, deleteWhenDone: false, "folder", ct);
     }
 
@@ -84,7 +110,7 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
             await imports.MarkUnfinishedAsync(run.ImportId, RecordImportStatus.Failed, "Too many imports were waiting. Try again when they have finished.", ct);
             if (deleteWhenDone)
             {
-                File.Delete(path);
+                TryDelete(path);
             }
 
             return new ImportStart(null, field, $"{RecordImportQueue.Capacity} imports are already waiting. Try again when they have finished");
@@ -93,6 +119,37 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
         return new ImportStart(run);
     }
 
-    private string DataDirectory() =>
+    /// <summary>Where uploads wait for their import: <c>imports</c> in the data directory.</summary>
+    public static string UploadFolder(IConfiguration configuration) => Path.Combine(DataDirectory(configuration), "imports");
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it (both full paths).</summary>
+    internal static bool IsWithin(string path, string folder)
+    {
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var inner = Path.TrimEndingDirectorySeparator(path);
+        var outer = Path.TrimEndingDirectorySeparator(folder);
+        return string.Equals(inner, outer, comparison) || inner.StartsWith(outer + Path.DirectorySeparatorChar, comparison);
+    }
+
+    private static string DataDirectory(IConfiguration configuration) =>
         DatabaseOptions.From(configuration).DataDirectory is { Length: > 0 } folder ? folder : DatabaseOptions.DefaultDataDirectory;
+
+    // A symbolic link named as the path is followed to what it points at (links further up the path are not).
+    private static string FinalTarget(string path)
+    {
+        FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the worker's start-up clean-up; the caller's own error matters more.
+        }
+    }
 }

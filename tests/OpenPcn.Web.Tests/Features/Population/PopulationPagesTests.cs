@@ -194,7 +194,7 @@ public sealed class PopulationPagesTests
         var folder = Directory.CreateTempSubdirectory("openpcn-import-").FullName;
         await using var app = new OpenPcnWebFactory(db)
         {
-            TestServices = services => services.AddSingleton<RecordImportRunner>((_, _, _, _) => Task.CompletedTask),
+            TestServices = services => services.AddSingleton<RecordImportRunner>((_, _, _, _) => Task.FromResult(RecordImportStatus.Completed)),
         };
         var browser = await Browser.SignedInAsync(app, "admin-manager@a.test", TestNetworks.Password);
 

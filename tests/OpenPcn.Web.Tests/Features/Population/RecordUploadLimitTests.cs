@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
@@ -33,7 +34,7 @@ public sealed class RecordUploadLimitTests
                     sizes.Add(new FileInfo(work.Path).Length);
                 }
 
-                return Task.CompletedTask;
+                return Task.FromResult(RecordImportStatus.Completed);
             }),
         };
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
