@@ -32,6 +32,28 @@ public sealed class RecordImportServiceTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task InterruptAbandoned_QueuedBefore_SparesRunsQueuedSinceAndFinishedRuns(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await PopulationTestData.SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var imports = scope.ServiceProvider.GetRequiredService<RecordImportService>();
+        var old = await imports.QueueAsync("left-by-the-last-process.ndjson");
+        db.Clock.Advance(TimeSpan.FromMinutes(5));
+        var workerStarted = db.Clock.GetUtcNow();
+        db.Clock.Advance(TimeSpan.FromSeconds(1));
+        var fresh = await imports.QueueAsync("uploaded-while-starting.ndjson");
+
+        await using var system = db.SystemScope();
+        var marked = await system.ServiceProvider.GetRequiredService<RecordImportService>().InterruptAbandonedAsync(workerStarted);
+
+        Assert.Equal(1, marked);
+        Assert.Equal(RecordImportStatus.Interrupted, (await imports.GetAsync(old.ImportId))!.Run.Status);
+        Assert.Equal(RecordImportStatus.Queued, (await imports.GetAsync(fresh.ImportId))!.Run.Status);
+        Assert.Equal(RecordImportStatus.Completed, (await imports.ListAsync()).Single(r => r.Source == "bulk.ndjson").Status);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Get_SeededRun_ParsesCountsByTypeAndPagesTheQuarantine(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
