@@ -54,6 +54,10 @@ internal static class FhirValues
             : new PickedCode(system, code, Truncate(coding.Display, MaxDisplay), null);
     }
 
+    /// <summary>The text cut to at most <paramref name="max"/> characters.</summary>
+    public static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>Like <see cref="Cut"/>, and null for null or empty text.</summary>
     public static string? Truncate(string? text, int max) =>
         string.IsNullOrEmpty(text) ? null : text.Length <= max ? text : text[..max];
 

@@ -1,3 +1,5 @@
+using Hl7.Fhir.Model;
+
 namespace OpenPcn.Fhir.Import;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed class NdJsonChunks
 
     private Chunk? _current;
 
-    public Queue<Task<ImportItem[]>> InFlight { get; } = new();
+    public Queue<System.Threading.Tasks.Task<Parsed>> InFlight { get; } = new();
 
     /// <summary>Adds a line; returns the chunk when it is full (and starts a new one).</summary>
     public Chunk? Add(string file, int line, byte[]? json, ImportItem? ready)
@@ -33,6 +35,13 @@ internal sealed class NdJsonChunks
         return chunk is { Lines.Count: > 0 } ? chunk : null;
     }
 
+    /// <summary>Forgets the chunk being filled and those in flight (a file starts).</summary>
+    public void Reset()
+    {
+        _current = null;
+        InFlight.Clear();
+    }
+
     internal sealed class Chunk(string file)
     {
         public string File { get; } = file;
@@ -41,4 +50,9 @@ internal sealed class NdJsonChunks
 
         public long Bytes { get; set; }
     }
+
+    /// <summary>A line after parsing: its resource (null when unparseable) and hash, or the item decided before.</summary>
+    internal readonly record struct ParsedLine(int Line, Resource? Resource, long Hash, ImportItem? Ready);
+
+    internal sealed record Parsed(string File, ParsedLine[] Lines);
 }

@@ -22,8 +22,8 @@ internal sealed partial class ResourceMapper
     private const string GpRegistrationType = "24531000000104";
 
     // Medication id or fullUrl → its code; a bulk export lists Medication before the resources that refer to it.
-    // Concurrent: NDJSON lines are mapped on several threads at once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Coding> _medications = new(StringComparer.Ordinal);
+    // Mapping runs on one thread, in file order (NDJSON lines are only parsed in parallel).
+    private readonly Dictionary<string, Coding> _medications = new(StringComparer.Ordinal);
 
     /// <summary>Resource types the import keeps (or reads to resolve others); anything else is skipped.</summary>
     public static bool IsSupported(string type) => type is "Organization" or "Patient" or "EpisodeOfCare" or "Medication"
@@ -188,8 +188,6 @@ internal sealed partial class ResourceMapper
 
         return Skip(item);
     }
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static string? Literal<T>(T? value)
         where T : struct, Enum => value?.GetLiteral() is { } s ? Truncate(s, 40) : null;

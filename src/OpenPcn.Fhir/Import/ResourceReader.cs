@@ -9,23 +9,21 @@ using Hl7.Fhir.Serialization;
 namespace OpenPcn.Fhir.Import;
 
 /// <summary>
-/// Reads input files into <see cref="ImportItem"/> batches on its own task: NDJSON line by line in constant memory,
-/// a Bundle (JSON or XML) as one document up to <see cref="MaxDocumentBytes"/>, its entries in two passes so
-/// Organizations, Patients, episodes and Medications come before the records that refer to them.
+/// Reads input files into <see cref="ImportItem"/> batches on its own task: NDJSON line by line in constant memory
+/// (ResourceReader.NdJson.cs), a Bundle (JSON or XML) as one document up to <see cref="MaxDocumentBytes"/>, its
+/// entries in two passes so Organizations, Patients, episodes and Medications come before the records that refer to
+/// them. Every resource is mapped on this task, in input order.
 /// </summary>
 internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWriter<ImportItem[]> output, ImportCounters counters)
 {
-    public const long MaxDocumentBytes = 512L << 20;
+    /// <summary>Firely holds a parsed document several times its size in memory: above this, export NDJSON instead.</summary>
+    public const long MaxDocumentBytes = 64L << 20;
     public const int MaxLineBytes = 16 << 20;
     private const int BatchSize = 256;
 
     private static readonly DeserializerSettings Settings = new DeserializerSettings().UsingMode(DeserializationMode.Recoverable);
 
-    // NDJSON lines are parsed in chunks on the thread pool (parsing is most of an import's work, and a laptop has
-    // more than one core); chunks are emitted in file order, so what the writer sees is as if read on one thread.
-    private static readonly ThreadLocal<BaseFhirJsonDeserializer> LineParsers = new(() => new(ModelInfo.ModelInspector, Settings));
     private readonly BaseFhirJsonDeserializer _json = new(ModelInfo.ModelInspector, Settings);
-    private readonly NdJsonChunks _chunks = new();
     private readonly BaseFhirXmlDeserializer _xml = new(ModelInfo.ModelInspector, Settings);
     private readonly BaseFhirJsonSerializer _serializer = new(ModelInfo.ModelInspector);
     private readonly ArrayBufferWriter<byte> _scratch = new(1 << 16);
@@ -63,178 +61,43 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
     /// <summary>Marks the start of a file in the stream of items (the writer reports progress by file).</summary>
     public const string FileStart = "file-start";
 
-    private async System.Threading.Tasks.Task ReadNdJsonAsync(InputFile file, CancellationToken ct)
-    {
-        await using var stream = file.Open();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        try
-        {
-            int start = 0, end = 0, line = 0;
-            var eof = false;
-            var skippingLongLine = false;
-            while (true)
-            {
-                var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
-                if (newline < 0 && !eof)
-                {
-                    // Keep the partial line, grow the buffer if one line fills it, read more.
-                    if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    }
-
-                    if (end == buffer.Length)
-                    {
-                        if (buffer.Length >= MaxLineBytes)
-                        {
-                            skippingLongLine = true;
-                            end = 0;
-                        }
-                        else
-                        {
-                            var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                            Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            buffer = bigger;
-                        }
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(end), ct);
-                    eof = read == 0;
-                    end += read;
-                    continue;
-                }
-
-                var lineEnd = newline < 0 ? end : newline;
-                if (newline >= 0 || end > start || skippingLongLine)
-                {
-                    line++;
-                    if (skippingLongLine)
-                    {
-                        skippingLongLine = false;
-                        await AddToChunkAsync(file.Name, line, default, ImportItem.Reject(file.Name, $"line {line}", null, null, $"line longer than {MaxLineBytes >> 20} MB"), ct);
-                    }
-                    else
-                    {
-                        var span = buffer.AsSpan(start, lineEnd - start).TrimEnd((byte)'\r');
-                        if (!span.Trim((byte)' ').IsEmpty)
-                        {
-                            await AddToChunkAsync(file.Name, line, span.ToArray(), null, ct);
-                        }
-                    }
-                }
-
-                if (newline < 0)
-                {
-                    break;
-                }
-
-                start = newline + 1;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        await DrainChunksAsync(ct);
-    }
-
-    private async ValueTask AddToChunkAsync(string file, int line, byte[]? json, ImportItem? ready, CancellationToken ct)
-    {
-        if (_chunks.Add(file, line, json, ready) is { } full)
-        {
-            _chunks.InFlight.Enqueue(System.Threading.Tasks.Task.Run(() => ParseChunk(full), ct));
-            while (_chunks.InFlight.Count > NdJsonChunks.MaxInFlight)
-            {
-                await EmitChunkAsync(await _chunks.InFlight.Dequeue(), ct);
-            }
-        }
-    }
-
-    private async ValueTask DrainChunksAsync(CancellationToken ct)
-    {
-        if (_chunks.TakePartial() is { } last)
-        {
-            _chunks.InFlight.Enqueue(System.Threading.Tasks.Task.Run(() => ParseChunk(last), ct));
-        }
-
-        while (_chunks.InFlight.Count > 0)
-        {
-            await EmitChunkAsync(await _chunks.InFlight.Dequeue(), ct);
-        }
-    }
-
-    private async ValueTask EmitChunkAsync(ImportItem[] items, CancellationToken ct)
-    {
-        foreach (var item in items)
-        {
-            await EmitAsync(item, ct);
-        }
-    }
-
-    private ImportItem[] ParseChunk(NdJsonChunks.Chunk chunk)
-    {
-        var parser = LineParsers.Value!;
-        var items = new ImportItem[chunk.Lines.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            var (line, json, ready) = chunk.Lines[i];
-            items[i] = ready ?? ParseLine(parser, chunk.File, line, json!);
-        }
-
-        return items;
-    }
-
-    private ImportItem ParseLine(BaseFhirJsonDeserializer parser, string file, int line, ReadOnlySpan<byte> json)
-    {
-        var location = $"line {line}";
-        var hash = unchecked((long)XxHash64.HashToUInt64(json));
-        try
-        {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-            parser.TryDeserializeResource(ref reader, out var resource, out _);
-            return resource is null
-                ? ImportItem.Reject(file, location, null, null, "unparseable JSON or not a FHIR resource")
-                : mapper.Map(resource, file, location, hash, null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Whatever the parser throws on malformed input, the line is refused and the run goes on.
-            return ImportItem.Reject(file, location, null, null, "unparseable JSON or not a FHIR resource");
-        }
-    }
-
     private async System.Threading.Tasks.Task ReadDocumentAsync(InputFile file, CancellationToken ct)
     {
+        var tooBig = $"a Bundle or resource file may be at most {MaxDocumentBytes >> 20} MB; export NDJSON instead";
         if (file.Length > MaxDocumentBytes)
         {
-            await EmitAsync(ImportItem.Reject(file.Name, "file", null, null, $"a Bundle or resource file may be at most {MaxDocumentBytes >> 20} MB; export NDJSON instead"), ct);
+            await EmitAsync(ImportItem.Reject(file.Name, "file", null, null, tooBig), ct);
             return;
         }
 
         Resource? resource = null;
-        try
+        await using (var stream = file.Open())
         {
-            await using var stream = file.Open();
-            if (file.Format == InputFormat.Json)
+            // A zip entry's stated length may be wrong: stop at the limit on what is actually read.
+            using var memory = await ReadAtMostAsync(stream, MaxDocumentBytes, ct);
+            if (memory is null)
             {
-                using var memory = new MemoryStream();
-                await stream.CopyToAsync(memory, ct);
-                var reader = new Utf8JsonReader(memory.GetBuffer().AsSpan(0, (int)memory.Length), new JsonReaderOptions { MaxDepth = 256 });
-                _json.TryDeserializeResource(ref reader, out resource, out _);
+                await EmitAsync(ImportItem.Reject(file.Name, "file", null, null, tooBig), ct);
+                return;
             }
-            else
+
+            try
             {
-                using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
-                _xml.TryDeserializeResource(xml, out resource, out _);
+                if (file.Format == InputFormat.Json)
+                {
+                    var reader = new Utf8JsonReader(memory.GetBuffer().AsSpan(0, (int)memory.Length), new JsonReaderOptions { MaxDepth = 256 });
+                    _json.TryDeserializeResource(ref reader, out resource, out _);
+                }
+                else
+                {
+                    using var xml = XmlReader.Create(memory, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+                    _xml.TryDeserializeResource(xml, out resource, out _);
+                }
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not IOException)
-        {
-            resource = null;
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                resource = null;
+            }
         }
 
         if (resource is null)
@@ -263,6 +126,34 @@ internal sealed partial class ResourceReader(ResourceMapper mapper, ChannelWrite
                 ? new ImportItem { File = file.Name, Location = location, Kind = ItemKind.Skipped }
                 : mapper.Map(entry.Resource, file.Name, location, Hash(entry.Resource), fullUrl is { Length: <= FhirValues.MaxId } ? fullUrl : null), ct);
         }
+    }
+
+    /// <summary>The whole stream in memory, or null when it holds more than <paramref name="max"/> bytes.</summary>
+    private static async System.Threading.Tasks.Task<MemoryStream?> ReadAtMostAsync(Stream stream, long max, CancellationToken ct)
+    {
+        var memory = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            {
+                if (memory.Length + read > max)
+                {
+                    await memory.DisposeAsync();
+                    return null;
+                }
+
+                memory.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        memory.Position = 0;
+        return memory;
     }
 
     private static int? FirstPassRank(Resource? resource) => resource switch
