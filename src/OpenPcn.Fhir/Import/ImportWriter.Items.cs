@@ -93,7 +93,24 @@ internal sealed partial class ImportWriter
 
         _store.UpsertPatient(insert, patientId, p, registered);
         Remember(_patientsByReference, item, patientId);
-        Store(item, patientId, key => _store.InsertRegistration(key, 0, patientId, registered, null, null), existing);
+        Store(item, patientId, key =>
+        {
+            if (!_patientSources.TryGetValue(patientId, out var keys))
+            {
+                _patientSources[patientId] = keys = [];
+            }
+
+            if (!keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+
+            // The generalPractitioner gives an open registration only as a fallback: an EpisodeOfCare says more.
+            if (!_registeredByEpisode.Contains(patientId))
+            {
+                _store.InsertRegistration(key, 0, patientId, registered, null, null);
+            }
+        }, existing);
     }
 
     private void Episode(ImportItem item)
@@ -128,7 +145,15 @@ internal sealed partial class ImportWriter
             return;
         }
 
-        Store(item, patientId, key => _store.InsertRegistration(key, 0, patientId, code, episode.Start, episode.End), existing);
+        Store(item, patientId, key =>
+        {
+            _store.InsertRegistration(key, 0, patientId, code, episode.Start, episode.End);
+            _registeredByEpisode.Add(patientId);
+            foreach (var fallback in _patientSources.GetValueOrDefault(patientId) ?? [])
+            {
+                _store.DeleteRegistrationsLater(fallback);
+            }
+        }, existing);
     }
 
     private void Record(ImportItem item)
@@ -196,7 +221,40 @@ internal sealed partial class ImportWriter
     private void Quarantine(ImportItem item, string reason)
     {
         _counters.Count(item.ResourceType, Outcome.Rejected);
-        _store.InsertQuarantine(++_quarantineSeq, item.File, item.Location, item.ResourceType, item.LogicalId, reason);
+        _store.InsertQuarantine(++_quarantineSeq, item.File, item.Location, item.ResourceType, QuarantineId(item.ResourceType, item.LogicalId), reason);
+    }
+
+    /// <summary>
+    /// The id a quarantine row may keep: none for a Patient (some systems use the NHS number as its id) or for an id or
+    /// fullUrl with a run of ten digits that is a valid NHS number. Quarantine rows never hold an NHS number.
+    /// </summary>
+    internal static string? QuarantineId(string? type, string? logicalId)
+    {
+        if (logicalId is null || type == "Patient")
+        {
+            return null;
+        }
+
+        for (var start = 0; start < logicalId.Length; start++)
+        {
+            var end = start;
+            while (end < logicalId.Length && char.IsAsciiDigit(logicalId[end]))
+            {
+                end++;
+            }
+
+            for (var at = start; at + 10 <= end; at++)
+            {
+                if (NhsNumber.TryParse(logicalId.Substring(at, 10), out _))
+                {
+                    return null;
+                }
+            }
+
+            start = end;
+        }
+
+        return logicalId;
     }
 
     private long? ResolvePatient(PatientRef? subject)

@@ -26,6 +26,11 @@ internal sealed partial class ImportWriter : IDisposable
     private readonly Dictionary<string, long> _patientsByNhsNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _patientsByReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _organisations = new(StringComparer.Ordinal);
+
+    // Patient → the SourceKeys of its Patient resources (which hold its fallback registration), and the patients with
+    // a registration from an EpisodeOfCare (who get no fallback): from the database at the start, then this run.
+    private readonly Dictionary<long, List<long>> _patientSources = [];
+    private readonly HashSet<long> _registeredByEpisode = [];
     private readonly List<ImportItem> _pending = [];
     private readonly SeenResources _seen = new();
     private RecordStore _store = null!;
@@ -141,7 +146,7 @@ internal sealed partial class ImportWriter : IDisposable
         (_lastSourceKey, _lastPatientId) = await _store.MaxKeysAsync(ct);
         _quarantineSeq = await _db.QuarantinedResources.IgnoreQueryFilters()
             .Where(q => q.PcnId == _network.PcnId && q.ImportId == Run.ImportId).MaxAsync(q => (int?)q.Seq, ct) ?? 0;
-        await _store.LoadPatientsAsync(_patientsByNhsNumber, _patientsByReference, ct);
+        await _store.LoadPatientsAsync(_patientsByNhsNumber, _patientsByReference, _patientSources, _registeredByEpisode, ct);
         await _store.LoadSourcesAsync(_seen, ct);
         await _store.TuneAsync(ct);
         _transaction = await _db.Database.BeginTransactionAsync(ct);

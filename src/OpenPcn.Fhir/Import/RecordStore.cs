@@ -18,6 +18,7 @@ internal sealed class RecordStore : IDisposable
     private bool _tuned;
     private readonly RowCommand _lookup, _updateSource;
     private readonly BufferedInsert _insertSource, _insertEvent, _insertMedicine, _insertRegistration;
+    private readonly List<long> _registrationDeletes = [];
     private readonly RowCommand _deleteEvents, _deleteMedicines, _deleteRegistrations, _insertPatient, _updatePatient, _insertQuarantine;
 
     public RecordStore(PcnDbContext db, int pcnId, Guid importId)
@@ -82,10 +83,16 @@ internal sealed class RecordStore : IDisposable
     public void InsertRegistration(long key, short seq, long patientId, PracticeCode practice, DateOnly? start, DateOnly? end) =>
         Buffer(_insertRegistration, [PcnId, key, seq, patientId, practice, start, end]);
 
+    /// <summary>
+    /// Deletes the registrations of source <paramref name="key"/> with the next <see cref="Flush"/>, after the rows
+    /// waiting in memory are written (so writes stay batched and the delete sees them).
+    /// </summary>
+    public void DeleteRegistrationsLater(long key) => _registrationDeletes.Add(key);
+
     /// <summary>Writes the rows waiting in memory (before a look-up, a delete or a commit must see them).</summary>
     public void Flush()
     {
-        if (_insertSource.Count + _insertEvent.Count + _insertMedicine.Count + _insertRegistration.Count == 0)
+        if (_insertSource.Count + _insertEvent.Count + _insertMedicine.Count + _insertRegistration.Count + _registrationDeletes.Count == 0)
         {
             return;
         }
@@ -95,6 +102,12 @@ internal sealed class RecordStore : IDisposable
         _insertEvent.Flush(transaction);
         _insertMedicine.Flush(transaction);
         _insertRegistration.Flush(transaction);
+        foreach (var key in _registrationDeletes)
+        {
+            _deleteRegistrations.Set(0, PcnId).Set(1, key).Execute(transaction);
+        }
+
+        _registrationDeletes.Clear();
     }
 
     /// <summary>Forgets rows not yet written (their chunk was rolled back).</summary>
@@ -104,6 +117,7 @@ internal sealed class RecordStore : IDisposable
         _insertEvent.Discard();
         _insertMedicine.Discard();
         _insertRegistration.Discard();
+        _registrationDeletes.Clear();
     }
 
     private void Buffer(BufferedInsert insert, object?[] row)
@@ -141,8 +155,8 @@ internal sealed class RecordStore : IDisposable
     }
 
     public void InsertQuarantine(int seq, string file, string location, string? type, string? logicalId, string reason) =>
-        _insertQuarantine.Set(0, PcnId).Set(1, ImportId).Set(2, seq).Set(3, Cut(file, 400)).Set(4, Cut(location, 60)).Set(5, type is null ? null : Cut(type, 40))
-            .Set(6, logicalId is null ? null : Cut(logicalId, 200)).Set(7, Cut(reason, 1000)).Execute(Transaction);
+        _insertQuarantine.Set(0, PcnId).Set(1, ImportId).Set(2, seq).Set(3, FhirValues.Cut(file, 400)).Set(4, FhirValues.Cut(location, 60)).Set(5, type is null ? null : FhirValues.Cut(type, 40))
+            .Set(6, logicalId is null ? null : FhirValues.Cut(logicalId, 200)).Set(7, FhirValues.Cut(reason, 1000)).Execute(Transaction);
 
     /// <summary>The highest SourceKey and PatientId so far in this network (new ones are allocated above them).</summary>
     public async Task<(long SourceKey, long PatientId)> MaxKeysAsync(CancellationToken ct)
@@ -152,8 +166,12 @@ internal sealed class RecordStore : IDisposable
         return (source, patient);
     }
 
-    /// <summary>The network's patients by NHS number and by the logical id of each Patient resource that named them.</summary>
-    public async Task LoadPatientsAsync(Dictionary<string, long> byNhsNumber, Dictionary<string, long> byReference, CancellationToken ct)
+    /// <summary>
+    /// The network's patients by NHS number and by the logical id of each Patient resource that named them; the
+    /// source keys of each patient's Patient resources; the patients with a registration from an EpisodeOfCare.
+    /// </summary>
+    public async Task LoadPatientsAsync(Dictionary<string, long> byNhsNumber, Dictionary<string, long> byReference,
+        Dictionary<long, List<long>> patientSources, HashSet<long> registeredByEpisode, CancellationToken ct)
     {
         await foreach (var p in _db.Patients.IgnoreQueryFilters().Where(p => p.PcnId == PcnId).Select(p => new { p.NhsNumber, p.PatientId }).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -161,9 +179,22 @@ internal sealed class RecordStore : IDisposable
         }
 
         await foreach (var s in _db.SourceResources.IgnoreQueryFilters().Where(s => s.PcnId == PcnId && s.ResourceType == "Patient" && s.PatientId != null)
-            .Select(s => new { s.LogicalId, s.PatientId }).AsAsyncEnumerable().WithCancellation(ct))
+            .Select(s => new { s.LogicalId, s.PatientId, s.SourceKey }).AsAsyncEnumerable().WithCancellation(ct))
         {
             byReference["Patient/" + s.LogicalId] = s.PatientId!.Value;
+            if (!patientSources.TryGetValue(s.PatientId.Value, out var keys))
+            {
+                patientSources[s.PatientId.Value] = keys = [];
+            }
+
+            keys.Add(s.SourceKey);
+        }
+
+        await foreach (var patientId in _db.SourceResources.IgnoreQueryFilters()
+            .Where(s => s.PcnId == PcnId && s.ResourceType == "EpisodeOfCare" && s.PatientId != null)
+            .Select(s => s.PatientId!.Value).Distinct().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            registeredByEpisode.Add(patientId);
         }
     }
 
@@ -224,6 +255,4 @@ internal sealed class RecordStore : IDisposable
             insert.Dispose();
         }
     }
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -51,7 +51,7 @@ public sealed class BadInputTests
             await db.ClinicalEvents.IgnoreQueryFilters().Where(e => e.Display!.StartsWith("ddd")).Select(e => e.Display!.Length).SingleAsync()));
         Assert.Equal(summary.Rejected, quarantined.Count);
         Assert.Equal(11 + 20, quarantined.Count);
-        Assert.Contains(quarantined, q => q.Reason == "invalid NHS number" && q.LogicalId == "bad-nhs" && q.Location == $"line {good.Count + 5}");
+        Assert.Contains(quarantined, q => q.Reason == "invalid NHS number" && q.LogicalId == null && q.Location == $"line {good.Count + 5}");
         Assert.Contains(quarantined, q => q.Reason == "no NHS number");
         Assert.Contains(quarantined, q => q.Reason == "patient not registered at a member practice");
         Assert.Contains(quarantined, q => q.Reason.StartsWith("unknown patient", StringComparison.Ordinal) && q.LogicalId == "orphan");
