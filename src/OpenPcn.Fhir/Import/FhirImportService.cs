@@ -16,13 +16,22 @@ namespace OpenPcn.Fhir.Import;
 public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope, AuditLog audit, TimeProvider clock, ILogger<FhirImportService> logger)
 {
     /// <summary>
+    /// SQLite inputs at least this big, into record tables that are small compared with them, are bulk-loaded: the
+    /// secondary record indexes dropped, then built again at the end.
+    /// </summary>
+    internal const long BulkLoadBytes = 64L << 20;
+
+    /// <summary>Input bytes per resource, roughly (NDJSON of the synthetic population): estimates an input's rows.</summary>
+    internal const long BytesPerResource = 400;
+
+    /// <summary>The input size from which a bulk load is considered (<see cref="BulkLoadBytes"/>; tests lower it).</summary>
+    internal long BulkLoadThreshold { get; set; } = BulkLoadBytes;
+
+    /// <summary>
     /// Reads <see cref="FhirImportRequest.Path"/> and writes what it holds into the network; returns the run's counts.
     /// Cancellation leaves the run Cancelled with everything committed so far kept (a re-run finishes it); an error
     /// leaves it Failed. Bad resources never stop a run: they are quarantined.
     /// </summary>
-    /// <summary>SQLite inputs at least this big are bulk-loaded: secondary indexes dropped, then built again at the end.</summary>
-    internal const long BulkLoadBytes = 64L << 20;
-
     public async Task<FhirImportSummary> ImportAsync(FhirImportRequest request, IProgress<FhirImportProgress>? progress = null, CancellationToken ct = default)
     {
         var target = TargetNetwork(request);
@@ -44,10 +53,10 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         {
             var files = ImportInputs.List(request.Path, owned);
             counters.BytesTotal = files.Sum(f => f.Length);
-            if (db.Database.IsSqlite() && counters.BytesTotal >= BulkLoadBytes)
+            if (await IsBulkLoadAsync(counters.BytesTotal, ct))
             {
-                await RecordIndexes.DropAsync(db, ct);
                 bulkLoad = true;
+                await RecordIndexes.DropAsync(db, ct);
             }
 
             var channel = Channel.CreateBounded<ImportItem[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
@@ -67,28 +76,66 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
 
             await writer.RunAsync(channel.Reader, stop.Token);
             await reading;
-            return await FinishAsync(writer, counters, RecordImportStatus.Completed, null, watch, CancellationToken.None);
+            return await FinishAsync(request, target, writer, counters, RecordImportStatus.Completed, null, watch, CancellationToken.None);
         }
         catch (Exception e) when (e is OperationCanceledException && ct.IsCancellationRequested)
         {
             await StopAsync(stop, reading, writer);
             LogCancelled(logger, counters.Read);
-            return await FinishAsync(writer, counters, RecordImportStatus.Cancelled, null, watch, CancellationToken.None);
+            return await FinishAsync(request, target, writer, counters, RecordImportStatus.Cancelled, null, watch, CancellationToken.None);
+        }
+        catch (FileNotFoundException) when (writer.Run is null && request.ImportId is { } queued)
+        {
+            await FinishQueuedAsync(queued, target, RecordImportStatus.Failed, "Nothing to import at the path given.");
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException and not TenancyViolationException and not FileNotFoundException)
         {
             await StopAsync(stop, reading, writer);
             LogFailed(logger, counters.Read, e.GetType().Name);
             var message = e is NoNetworkException ? e.Message : $"The import stopped on an unexpected error ({e.GetType().Name}); see the server log.";
-            return await FinishAsync(writer, counters, RecordImportStatus.Failed, message, watch, CancellationToken.None);
+            return await FinishAsync(request, target, writer, counters, RecordImportStatus.Failed, message, watch, CancellationToken.None);
         }
         finally
         {
             owned.ForEach(d => d.Dispose());
             if (bulkLoad)
             {
-                await RecordIndexes.EnsureAsync(db, CancellationToken.None);
+                await RebuildIndexesAsync(writer);
             }
+        }
+    }
+
+    /// <summary>
+    /// A bulk load (SQLite only) when the input is big and the record tables of every network hold fewer rows than
+    /// the input brings: dropping the indexes of a large store for a re-import or a small top-up would cost more to
+    /// rebuild than it saves.
+    /// </summary>
+    private async Task<bool> IsBulkLoadAsync(long bytesTotal, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite() || bytesTotal < BulkLoadThreshold)
+        {
+            return false;
+        }
+
+        var rows = await db.ClinicalEvents.IgnoreQueryFilters().LongCountAsync(ct) + await db.MedicationRecords.IgnoreQueryFilters().LongCountAsync(ct);
+        return rows < bytesTotal / BytesPerResource;
+    }
+
+    /// <summary>
+    /// Builds the dropped indexes again, outside any chunk transaction. A failure here is logged and never hides the
+    /// run's outcome; start-up (<c>DatabaseSetup</c>) builds any still missing.
+    /// </summary>
+    private async Task RebuildIndexesAsync(ImportWriter writer)
+    {
+        try
+        {
+            await writer.RollbackAsync();
+            await RecordIndexes.EnsureAsync(db, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogIndexRebuildFailed(logger, e.GetType().Name);
         }
     }
 
@@ -126,7 +173,7 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
 
         if (run is null)
         {
-            run = new RecordImport(pcnId, request.ImportId ?? Guid.NewGuid(), Cut(source, 400), request.StartedBy ?? scope.ActorId, now);
+            run = new RecordImport(pcnId, request.ImportId ?? Guid.NewGuid(), FhirValues.Cut(source, 400), request.StartedBy ?? scope.ActorId, now);
             db.RecordImports.Add(run);
         }
 
@@ -145,14 +192,16 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         }
     }
 
-    private async Task<FhirImportSummary> FinishAsync(ImportWriter writer, ImportCounters counters, RecordImportStatus status, string? error,
-        Stopwatch watch, CancellationToken ct)
+    private async Task<FhirImportSummary> FinishAsync(FhirImportRequest request, int? target, ImportWriter writer, ImportCounters counters,
+        RecordImportStatus status, string? error, Stopwatch watch, CancellationToken ct)
     {
         var run = writer.Run;
         if (run is null)
         {
-            // No network was found, so there is no run row to record the failure on.
-            return new FhirImportSummary(Guid.Empty, 0, status, counters.Read, counters.Accepted, counters.Skipped, counters.Rejected, counters.ByType(), watch.Elapsed);
+            // The run stopped before it started writing: a queued row is finished; else there is no row to record it on.
+            var queued = request.ImportId is { } id ? await FinishQueuedAsync(id, target, status, error) : null;
+            return new FhirImportSummary(queued?.ImportId ?? Guid.Empty, queued?.PcnId ?? 0, status, counters.Read, counters.Accepted, counters.Skipped,
+                counters.Rejected, counters.ByType(), watch.Elapsed);
         }
 
         if (db.Entry(run).State == EntityState.Detached)
@@ -170,6 +219,30 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         return new FhirImportSummary(run.ImportId, run.PcnId, status, c.Read, c.Accepted, c.Skipped, c.Rejected, counters.ByType(), watch.Elapsed);
     }
 
+    /// <summary>Marks the queued run <paramref name="importId"/> (if it is still queued) finished; the message holds no patient value.</summary>
+    private async Task<RecordImport?> FinishQueuedAsync(Guid importId, int? target, RecordImportStatus status, string? error)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            var run = await db.RecordImports.IgnoreQueryFilters()
+                .SingleOrDefaultAsync(r => r.ImportId == importId && (target == null || r.PcnId == target) && r.Status == RecordImportStatus.Queued);
+            if (run is not null)
+            {
+                run.Finish(status, clock.GetUtcNow(), error);
+                await db.SaveChangesAsync();
+            }
+
+            return run;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database itself may be what failed; the run's outcome stands.
+            LogFailed(logger, 0, e.GetType().Name);
+            return null;
+        }
+    }
+
     // Counts and timings only: never a patient value.
     [LoggerMessage(Level = LogLevel.Information, Message = "FHIR import cancelled after {Read} resources")]
     private static partial void LogCancelled(ILogger logger, int read);
@@ -177,9 +250,10 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
     [LoggerMessage(Level = LogLevel.Error, Message = "FHIR import failed after {Read} resources: {ErrorType}")]
     private static partial void LogFailed(ILogger logger, int read, string errorType);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR import: rebuilding the record indexes failed ({ErrorType}); start-up rebuilds them")]
+    private static partial void LogIndexRebuildFailed(ILogger logger, string errorType);
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "FHIR import {ImportId} {Status}: read {Read}, accepted {Accepted}, skipped {Skipped}, rejected {Rejected} in {ElapsedMs} ms")]
     private static partial void LogFinished(ILogger logger, Guid importId, RecordImportStatus status, int read, int accepted, int skipped, int rejected, long elapsedMs);
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

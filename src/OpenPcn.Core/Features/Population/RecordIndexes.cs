@@ -13,7 +13,7 @@ namespace OpenPcn.Core.Features.Population;
 /// (docs/benchmarks.md). Start-up puts back any that an interrupted import left missing. Definitions come from the
 /// EF model, so they cannot drift from the migrations.
 /// </summary>
-public static class RecordIndexes
+internal static class RecordIndexes
 {
     private static readonly Type[] Tables = [typeof(ClinicalEvent), typeof(MedicationRecord)];
 
