@@ -80,23 +80,22 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
             return new ImportStart(null, "folder", "Enter the full path of a folder or file on the server");
         }
 
+        // Checked before the path is looked at, so nothing inside the data directory can be probed; and again for what a
+        // symbolic link at the path points to.
         var path = Path.GetFullPath(folder.Trim());
+        if (Refusal(path) is { } refused)
+        {
+            return new ImportStart(null, "folder", refused);
+        }
+
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             return new ImportStart(null, "folder", "There is no folder or file at that path on the server");
         }
 
-        // OpenPCN's own data directory holds the database and other networks' uploads waiting to be imported.
-        var target = FinalTarget(path);
-        var data = Path.GetFullPath(DataDirectory(configuration));
-        if (IsWithin(path, data) || IsWithin(target, data))
+        if (Refusal(FinalTarget(path)) is { } refusedTarget)
         {
-            return new ImportStart(null, "folder", "Enter a path outside OpenPCN's data directory");
-        }
-
-        if (configuration[FolderRootKey] is { Length: > 0 } root && !(IsWithin(path, Path.GetFullPath(root)) && IsWithin(target, Path.GetFullPath(root))))
-        {
-            return new ImportStart(null, "folder", $"Enter a path inside {Path.GetFullPath(root)}, the folder this server imports from");
+            return new ImportStart(null, "folder", refusedTarget);
         }
 
         return await QueueAsync(path, path, deleteWhenDone: false, "folder", ct);
@@ -117,6 +116,20 @@ internal sealed class RecordImportStarter(RecordImportService imports, RecordImp
         }
 
         return new ImportStart(run);
+    }
+
+    // OpenPCN's own data directory holds the database and other networks' uploads waiting to be imported; when
+    // Imports:FolderRoot is set, nothing outside it may be read.
+    private string? Refusal(string path)
+    {
+        if (IsWithin(path, Path.GetFullPath(DataDirectory(configuration))))
+        {
+            return "Enter a path outside OpenPCN's data directory";
+        }
+
+        return configuration[FolderRootKey] is { Length: > 0 } root && !IsWithin(path, Path.GetFullPath(root))
+            ? $"Enter a path inside {Path.GetFullPath(root)}, the folder this server imports from"
+            : null;
     }
 
     /// <summary>Where uploads wait for their import: <c>imports</c> in the data directory.</summary>

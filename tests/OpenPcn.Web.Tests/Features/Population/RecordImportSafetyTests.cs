@@ -121,11 +121,21 @@ public sealed class RecordImportSafetyTests : IDisposable
         Assert.Equal("#folder", document.QuerySelector(".nhsuk-error-summary a")?.GetAttribute("href"));
         Assert.Contains("data directory", document.QuerySelector("#folder-error")?.TextContent, StringComparison.Ordinal);
 
-        foreach (var path in (string[])[_data, Uploads + Path.DirectorySeparatorChar, Path.Combine(Uploads, "0193a1b2c3d4.ndjson"), Path.Combine(Uploads, "..", "imports")])
+        // A symbolic link outside the data directory that points into it is followed.
+        var link = Path.Combine(Path.GetTempPath(), $"openpcn-link-{Guid.NewGuid():N}");
+        Directory.CreateSymbolicLink(link, Uploads);
+        try
         {
-            using var response = await api.PostAsync("/api/v1/population/imports", new MultipartFormDataContent { { new StringContent(path), "folder" } });
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
-            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("folder", out _));
+            foreach (var path in (string[])[_data, Uploads + Path.DirectorySeparatorChar, Path.Combine(Uploads, "0193a1b2c3d4.ndjson"), Path.Combine(Uploads, "..", "imports"), link])
+            {
+                using var response = await api.PostAsync("/api/v1/population/imports", new MultipartFormDataContent { { new StringContent(path), "folder" } });
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+                Assert.Contains("data directory", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("folder")[0].GetString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(link);
         }
 
         Assert.Equal(0, await RunCountAsync(db, a.PcnId));
