@@ -40,6 +40,7 @@ internal sealed partial class ImportWriter : IDisposable
     private int _quarantineSeq;
     private int _inChunk;
     private string? _file;
+    private bool _connectionOpened;
 
     public ImportWriter(PcnDbContext db, ImportNetwork network, ImportCounters counters, PracticeCode? defaultPractice,
         Func<int, Task<RecordImport>> startRun, IProgress<FhirImportProgress>? progress)
@@ -141,6 +142,10 @@ internal sealed partial class ImportWriter : IDisposable
 
     private async Task StartAsync(CancellationToken ct)
     {
+        // Held open for the whole run: the prepared statements belong to this connection, and EF would otherwise close
+        // it (returning it to the pool) as each chunk's transaction ends.
+        await _db.Database.OpenConnectionAsync(ct);
+        _connectionOpened = true;
         Run = await _startRun(_network.PcnId);
         _store = new RecordStore(_db, _network.PcnId, Run.ImportId);
         (_lastSourceKey, _lastPatientId) = await _store.MaxKeysAsync(ct);
@@ -198,6 +203,11 @@ internal sealed partial class ImportWriter : IDisposable
         _store?.Untune();
         _transaction?.Dispose();
         _store?.Dispose();
+        if (_connectionOpened)
+        {
+            _db.Database.CloseConnection();
+            _connectionOpened = false;
+        }
     }
 }
 
