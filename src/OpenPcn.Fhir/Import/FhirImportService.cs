@@ -107,8 +107,8 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
     }
 
     /// <summary>
-    /// A bulk load (SQLite only) when the input is big and the record tables of every network hold fewer rows than
-    /// the input brings: dropping the indexes of a large store for a re-import or a small top-up would cost more to
+    /// A bulk load (SQLite only) when the input is big and the record tables of every network hold fewer than half
+    /// the rows the input brings: dropping the indexes of a large store for a re-import or a small top-up would cost more to
     /// rebuild than it saves.
     /// </summary>
     private async Task<bool> IsBulkLoadAsync(long bytesTotal, CancellationToken ct)
@@ -119,7 +119,8 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         }
 
         var rows = await db.ClinicalEvents.IgnoreQueryFilters().LongCountAsync(ct) + await db.MedicationRecords.IgnoreQueryFilters().LongCountAsync(ct);
-        return rows < bytesTotal / BytesPerResource;
+        // Under half: a re-import of the same export (as many rows as it brings, give or take the estimate) keeps them.
+        return rows < bytesTotal / BytesPerResource / 2;
     }
 
     /// <summary>
