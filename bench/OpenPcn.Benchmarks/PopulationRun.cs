@@ -21,6 +21,7 @@ internal static class PopulationRun
         var sizes = args.Length > 1 && args[0] == "--sizes"
             ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
             : [10_000, 50_000];
+        var postgresToo = !args.Contains("--sqlite-only");
         var asOf = new DateOnly(2026, 11, 23);
         var rows = new List<string>();
         await using var cluster = await PostgresCluster.StartAsync();
@@ -55,6 +56,11 @@ internal static class PopulationRun
                 finally
                 {
                     Directory.Delete(dataDir, recursive: true);
+                }
+
+                if (!postgresToo)
+                {
+                    continue;
                 }
 
                 var database = await cluster.CreateDatabaseAsync("bench");

@@ -4,7 +4,7 @@ using OpenPcn.Benchmarks;
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- import     (BenchmarkDotNet: directory imports)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- startup    (scale run: start-up to first page)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- hello --urls http://127.0.0.1:5999  (baseline app)
-// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- population [--sizes 10000,50000]  (scale run: generate, parse, import)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- population [--sizes 10000,50000] [--sqlite-only]  (scale run: generate, parse, import)
 return args.FirstOrDefault() switch
 {
     "import" => Run(() => BenchmarkRunner.Run<DirectoryImportBenchmarks>(args: args[1..])),
@@ -23,6 +23,6 @@ static int Run(Action action)
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: OpenPcn.Benchmarks import [BenchmarkDotNet options] | startup [--runs N] | hello --urls URL | population [--sizes N,N]");
+    Console.Error.WriteLine("Usage: OpenPcn.Benchmarks import [BenchmarkDotNet options] | startup [--runs N] | hello --urls URL | population [--sizes N,N] [--sqlite-only]");
     return 1;
 }

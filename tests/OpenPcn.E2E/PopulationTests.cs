@@ -79,6 +79,25 @@ public sealed class PopulationTests(AppFixture app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Clinician_BrowsesTheGeneratedDemoPopulation_OpensAnOlderPatientsRecordWithRealCodes()
+    {
+        // The demo network's patients came from the generator through the FHIR import on first run (AppFixture).
+        var page = await app.NewPageAsync();
+        await PageChecks.SignInAsync(page, DemoClinician, AppFixture.DemoPassword);
+
+        await page.GotoAsync("/population/patients?ageBand=" + (int)AgeBand.From80);
+        var first = page.Locator("#patients tbody tr a").First;
+        await first.ClickAsync();
+        await page.WaitForURLAsync("**/population/patients/*");
+
+        // Everyone 80 and over in the generated population has blood pressure readings and medicines or problems.
+        await Assertions.Expect(page.Locator("#observations-table")).ToContainTextAsync("mm[Hg]");
+        Assert.True(await page.Locator("#problems-table tbody tr, #medicines-table tbody tr").CountAsync() > 0);
+        await PageChecks.VisitedAsync(page, "population-06-generated-record");
+        await page.Context.CloseAsync();
+    }
+
     private async Task SeedPatientAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -183,8 +183,16 @@ internal sealed partial class ImportWriter : IDisposable
     }
 
     /// <summary>What is stored for the resource: from memory when it holds the answer, else from the database.</summary>
-    private (long SourceKey, long Hash, long? PatientId)? Lookup(ImportItem item) =>
-        _seen.TryFind(item.ResourceType!, item.LogicalId!, out var found) ? found : _store.Lookup(item.ResourceType!, item.LogicalId!);
+    private (long SourceKey, long Hash, long? PatientId)? Lookup(ImportItem item)
+    {
+        if (!_seen.TryFind(item.ResourceType!, item.LogicalId!, out var found))
+        {
+            return _store.Lookup(item.ResourceType!, item.LogicalId!);
+        }
+
+        // Memory holds hashes of identities: a hit whose content differs is confirmed before its rows are replaced.
+        return found is { } hit && hit.Hash != item.Hash ? _store.Lookup(item.ResourceType!, item.LogicalId!) : found;
+    }
 
     /// <summary>Abandons the open chunk (on cancellation or failure).</summary>
     public async Task RollbackAsync()

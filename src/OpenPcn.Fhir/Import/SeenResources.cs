@@ -1,18 +1,23 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace OpenPcn.Fhir.Import;
 
 /// <summary>
 /// Saves a database look-up per resource: a network with at most <see cref="MaxEntries"/> source resources has all
-/// their identities and hashes loaded at the start (about 150 bytes each); otherwise, for resource types the network
-/// had none of when the run started, what this run stores is all there is. Either way memory answers, up to
-/// <see cref="MaxEntries"/> entries; beyond that the writer asks the database again, so memory stays bounded.
+/// their identities and hashes loaded at the start; otherwise, for resource types the network had none of when the
+/// run started, what this run stores is all there is. Either way memory answers, up to <see cref="MaxEntries"/>
+/// entries; beyond that the writer asks the database again, so memory stays bounded.
+/// Entries are keyed by a 64-bit hash of type and id (about 50 bytes each, whatever the id's length): a miss is
+/// certain, and the writer confirms a hit with the database before it replaces any rows (see ImportWriter.Lookup).
 /// </summary>
 internal sealed class SeenResources
 {
-    public const int MaxEntries = 1_000_000;
+    public const int MaxEntries = 2_000_000;
 
-    private readonly Dictionary<string, Dictionary<string, (long SourceKey, long Hash, long? PatientId)>> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, (long SourceKey, long Hash, long PatientId)> _entries = [];
+    private readonly XxHash64 _hasher = new();
     private HashSet<string> _storedTypes = [];
-    private int _count;
     private bool _full;
 
     public void Start(IEnumerable<string> storedTypes) => _storedTypes = [.. storedTypes];
@@ -26,9 +31,9 @@ internal sealed class SeenResources
             return false;
         }
 
-        if (_byType.TryGetValue(type, out var ids) && ids.TryGetValue(logicalId, out var entry))
+        if (_entries.TryGetValue(Key(type, logicalId), out var entry))
         {
-            found = entry;
+            found = (entry.SourceKey, entry.Hash, entry.PatientId < 0 ? null : entry.PatientId);
         }
 
         return true;
@@ -41,27 +46,25 @@ internal sealed class SeenResources
             return;
         }
 
-        if (_count >= MaxEntries)
+        if (_entries.Count >= MaxEntries)
         {
             // From here on every type is looked up in the database (which by now holds all of these).
             _full = true;
-            _byType.Clear();
+            _entries.Clear();
+            _entries.TrimExcess();
             return;
         }
 
-        if (!_byType.TryGetValue(type, out var ids))
-        {
-            ids = new Dictionary<string, (long, long, long?)>(StringComparer.Ordinal);
-            _byType[type] = ids;
-        }
+        _entries[Key(type, logicalId)] = (entry.SourceKey, entry.Hash, entry.PatientId ?? -1);
+    }
 
-        if (ids.TryAdd(logicalId, entry))
-        {
-            _count++;
-        }
-        else
-        {
-            ids[logicalId] = entry;
-        }
+    private ulong Key(string type, string logicalId)
+    {
+        _hasher.Append(MemoryMarshal.AsBytes(type.AsSpan()));
+        _hasher.Append([0, 0]);
+        _hasher.Append(MemoryMarshal.AsBytes(logicalId.AsSpan()));
+        var key = _hasher.GetCurrentHashAsUInt64();
+        _hasher.Reset();
+        return key;
     }
 }

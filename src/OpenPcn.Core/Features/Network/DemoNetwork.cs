@@ -20,7 +20,7 @@ public sealed class DemoOptions
     /// Synthetic patients generated and imported for the demo network (0 for none). Sized so a first run on a
     /// 2-core laptop is ready within a minute; see docs/benchmarks.md.
     /// </summary>
-    public int Patients { get; set; } = 10_000;
+    public int Patients { get; set; } = 45_000;
 
     /// <summary>Seed of the demo's synthetic population: the same seed gives the same patients.</summary>
     public int PopulationSeed { get; set; } = 2019;
