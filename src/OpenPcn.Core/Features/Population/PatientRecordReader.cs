@@ -35,7 +35,7 @@ internal static class PatientRecordReader
             .Where(e => !RecordCodes.Systolic.Contains(e.Code) && !RecordCodes.Diastolic.Contains(e.Code))
             .GroupBy(e => e.Code)
             .Select(g => g.OrderByDescending(e => e.Date).ThenByDescending(e => e.SourceKey).First())
-            .Select(e => new ObservationRow(e.Code, e.Display, e.Date, e.Value is null ? e.Status ?? "Recorded" : Number(e.Value), e.Unit)));
+            .Select(e => new ObservationRow(e.Code, e.Display, e.Date, e.Value is null ? "Recorded" : Number(e.Value), e.Unit)));
         return [.. rows.OrderByDescending(r => r.Date).ThenBy(r => r.Display, StringComparer.Ordinal)];
     }
 
