@@ -25,11 +25,16 @@ public sealed class TestDatabase : IAsyncDisposable
         Provider = provider;
         ConnectionString = connectionString;
         _sqliteFolder = sqliteFolder;
+        // Each test install has its own data folder (uploads wait there): hosts running in parallel must not share one.
+        DataDirectory = sqliteFolder ?? Directory.CreateTempSubdirectory("openpcn-test-data-").FullName;
         Clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
         Services = BuildServices();
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The install's data folder (<c>Database:DataDirectory</c>), deleted with the database.</summary>
+    public string DataDirectory { get; }
 
     public string ConnectionString { get; }
 
@@ -42,6 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:OpenPcn"] = ConnectionString,
+        ["Database:DataDirectory"] = DataDirectory,
     };
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
@@ -108,7 +114,11 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_sqliteFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_sqliteFolder, recursive: true);
+        }
+
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
