@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPcn.Cli.Features.Population;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Fhir.Demo;
-using OpenPcn.Fhir.Import;
 using Spectre.Console;
 
 namespace OpenPcn.Cli.Features.Network;
@@ -43,20 +43,7 @@ internal static class DemoCommands
 
     private static async Task ImportPopulationAsync(IAnsiConsole console, DemoPopulation population, CancellationToken ct)
     {
-        FhirImportSummary? summary = null;
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask("Synthetic patients (generate, then import)", maxValue: 1);
-                summary = await population.ImportAsync(new ImmediateProgress<FhirImportProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.BytesTotal);
-                    task.Value = Math.Min(p.BytesDone, task.MaxValue);
-                }), ct);
-                task.Value = task.MaxValue;
-            });
+        var summary = await ImportProgressBar.RunAsync(console, "Synthetic patients (generate, then import)", progress => population.ImportAsync(progress, ct));
         if (summary is not null)
         {
             console.MarkupLineInterpolated(

@@ -49,7 +49,8 @@ internal static class ImportCommand
                 await FindNetworkAsync(services.GetRequiredService<PcnDbContext>(), parsed.GetValue(pcn), token),
                 ParsePractice(parsed.GetValue(practice)),
                 StartedBy: $"cli:{Environment.UserName}");
-            var summary = await ImportWithProgressAsync(app.Console, services.GetRequiredService<FhirImportService>(), request, token);
+            var importer = services.GetRequiredService<FhirImportService>();
+            var summary = await ImportProgressBar.RunAsync(app.Console, Path.GetFileName(source), progress => importer.ImportAsync(request, progress, token));
             Summarise(app.Console, summary);
             var db = services.GetRequiredService<PcnDbContext>();
             var quarantined = db.QuarantinedResources.AsNoTracking()
@@ -91,27 +92,6 @@ internal static class ImportCommand
         string.IsNullOrWhiteSpace(code) ? null
         : PracticeCode.TryParse(code, out var p) ? p
         : throw new RuleViolationException("--practice", $"'{code}' is not a practice ODS code (one letter and five digits, e.g. A81001).");
-
-    private static async Task<FhirImportSummary> ImportWithProgressAsync(IAnsiConsole console, FhirImportService importer, FhirImportRequest request, CancellationToken ct)
-    {
-        FhirImportSummary? summary = null;
-        await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(request.Path)), maxValue: 1);
-                var progress = new ImmediateProgress<FhirImportProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.BytesTotal);
-                    task.Value = Math.Min(p.BytesDone, task.MaxValue);
-                    task.Description = Markup.Escape($"{p.CurrentFile ?? Path.GetFileName(request.Path)}: {p.Read.ToString("N0", CultureInfo.InvariantCulture)} resources");
-                });
-                summary = await importer.ImportAsync(request, progress, ct);
-                task.Value = task.MaxValue;
-            });
-        return summary!;
-    }
 
     private static void Summarise(IAnsiConsole console, FhirImportSummary s)
     {
