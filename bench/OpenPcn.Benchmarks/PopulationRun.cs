@@ -115,9 +115,9 @@ internal static class PopulationRun
         }
     }
 
-    private sealed record ChildResult(double Seconds, long Resources, double PeakMegabytes);
+    internal sealed record ChildResult(double Seconds, long Resources, double PeakMegabytes);
 
-    private static async Task<ChildResult> ImportInChildAsync(string folder, string[] database)
+    internal static async Task<ChildResult> ImportInChildAsync(string folder, string[] database)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = false };
         foreach (var a in (string[])[typeof(PopulationRun).Assembly.Location, "population-import", folder, .. database])

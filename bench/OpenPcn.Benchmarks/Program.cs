@@ -5,6 +5,7 @@ using OpenPcn.Benchmarks;
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- startup    (scale run: start-up to first page)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- hello --urls http://127.0.0.1:5999  (baseline app)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- population [--sizes 10000,50000] [--sqlite-only]  (scale run: generate, parse, import)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- cohorts-prepare [--sizes 50000,500000] [--sqlite-only]  (cache the generated networks)
 return args.FirstOrDefault() switch
 {
     "import" => Run(() => BenchmarkRunner.Run<DirectoryImportBenchmarks>(args: args[1..])),
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "hello" => await HelloServer.RunAsync(args[1..]),
     "population" => await PopulationRun.RunAsync(args[1..]),
     "population-import" => await PopulationImportChild.RunAsync(args[1..]),
+    "cohorts-prepare" => await CohortPrepare.RunAsync(args[1..]),
     _ => Usage(),
 };
 

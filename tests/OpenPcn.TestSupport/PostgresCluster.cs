@@ -17,14 +17,16 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string _binDir;
     private readonly string _dir;
     private readonly bool _asPostgresUser;
+    private readonly bool _keep;
     private int _databases;
 
-    private PostgresCluster(string binDir, string dir, int port, bool asPostgresUser)
+    private PostgresCluster(string binDir, string dir, int port, bool asPostgresUser, bool keep = false)
     {
         _binDir = binDir;
         _dir = dir;
         Port = port;
         _asPostgresUser = asPostgresUser;
+        _keep = keep;
     }
 
     public int Port { get; }
@@ -71,6 +73,63 @@ public sealed class PostgresCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// A cluster kept in <paramref name="directory"/> between runs (benchmark data that takes minutes to load):
+    /// created there on first use, started on a free port, stopped but not deleted on dispose.
+    /// </summary>
+    public static async Task<PostgresCluster> StartPersistentAsync(string directory)
+    {
+        var binDir = FindBinDir();
+        var asPostgres = Environment.UserName == "root";
+        Directory.CreateDirectory(directory);
+        if (asPostgres)
+        {
+            await RunAsync("chown", ["postgres:postgres", directory], asPostgresUser: false);
+        }
+
+        var data = Path.Combine(directory, "data");
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            await RunAsync(Path.Combine(binDir, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asPostgres);
+        }
+
+        var port = FreePort();
+        var cluster = new PostgresCluster(binDir, directory, port, asPostgres, keep: true);
+        await RunAsync(Path.Combine(binDir, "pg_ctl"),
+        [
+            "-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120",
+            "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c shared_buffers=1GB -c work_mem=64MB",
+            "start",
+        ], asPostgres);
+        return cluster;
+    }
+
+    /// <summary>Creates the database <paramref name="name"/> unless it exists; true when it was created.</summary>
+    public async Task<bool> EnsureDatabaseAsync(string name)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+        exists.Parameters.AddWithValue("n", name);
+        if (await exists.ExecuteScalarAsync() is not null)
+        {
+            return false;
+        }
+
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return true;
+    }
+
+    /// <summary>Drops the database <paramref name="name"/> if it exists.</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task StopAsync()
@@ -86,7 +145,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(_dir, recursive: true);
+            if (!_keep)
+            {
+                Directory.Delete(_dir, recursive: true);
+            }
         }
     }
 
