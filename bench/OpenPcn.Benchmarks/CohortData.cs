@@ -5,8 +5,8 @@ namespace OpenPcn.Benchmarks;
 
 /// <summary>
 /// The generated networks the cohort benchmarks run on, kept between runs because loading 500,000 patients takes
-/// minutes: a SQLite data folder per size and one persistent PostgreSQL cluster with a database per size, under
-/// <c>OPENPCN_BENCH_CACHE</c> (default <c>~/.cache/openpcn-bench</c>). Each is generated with seed 1 as of
+/// minutes: a SQLite data folder per size under <c>OPENPCN_BENCH_CACHE</c> (default <c>~/.cache/openpcn-bench</c>) and one
+/// persistent PostgreSQL cluster with a database per size (<see cref="PostgresDirectory"/>). Each is generated with seed 1 as of
 /// 2026-11-23 over 6 practices and imported as <c>openpcn import</c> would; a marker file records completion.
 /// </summary>
 internal static class CohortData
@@ -16,7 +16,13 @@ internal static class CohortData
     public static string CacheRoot { get; } = Environment.GetEnvironmentVariable("OPENPCN_BENCH_CACHE")
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "openpcn-bench");
 
-    public static Task<PostgresCluster> StartClusterAsync() => PostgresCluster.StartPersistentAsync(Path.Combine(CacheRoot, "postgres"));
+    /// <summary>
+    /// The PostgreSQL cluster's folder: outside the home folder, which the <c>postgres</c> user that runs the server
+    /// (when the benchmark runs as root) cannot enter.
+    /// </summary>
+    public static string PostgresDirectory { get; } = Environment.GetEnvironmentVariable("OPENPCN_BENCH_PG_DIR") ?? "/var/tmp/openpcn-bench-postgres";
+
+    public static Task<PostgresCluster> StartClusterAsync() => PostgresCluster.StartPersistentAsync(PostgresDirectory);
 
     /// <summary>The SQLite data folder holding <paramref name="size"/> generated patients (created on first use).</summary>
     public static async Task<string> SqliteAsync(int size)

@@ -30,7 +30,7 @@ internal static class CohortPrepare
     {
         var i = Array.IndexOf(args, "--sizes");
         return i >= 0 && i + 1 < args.Length
-            ? args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
+            ? args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray()
             : defaults;
     }
 }

@@ -6,6 +6,7 @@ using OpenPcn.Benchmarks;
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- hello --urls http://127.0.0.1:5999  (baseline app)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- population [--sizes 10000,50000] [--sqlite-only]  (scale run: generate, parse, import)
 // dotnet run -c Release --project bench/OpenPcn.Benchmarks -- cohorts-prepare [--sizes 50000,500000] [--sqlite-only]  (cache the generated networks)
+// dotnet run -c Release --project bench/OpenPcn.Benchmarks -- cohorts [--runs 3] [--sqlite-sizes 50000,500000] [--postgres-sizes 50000,500000]  (every built-in; baselines)
 return args.FirstOrDefault() switch
 {
     "import" => Run(() => BenchmarkRunner.Run<DirectoryImportBenchmarks>(args: args[1..])),
@@ -14,6 +15,8 @@ return args.FirstOrDefault() switch
     "population" => await PopulationRun.RunAsync(args[1..]),
     "population-import" => await PopulationImportChild.RunAsync(args[1..]),
     "cohorts-prepare" => await CohortPrepare.RunAsync(args[1..]),
+    "cohorts" => await CohortRun.RunAsync(args[1..]),
+    "cohorts-sql" => CohortRun.PrintSql(args[1..]),
     _ => Usage(),
 };
 
