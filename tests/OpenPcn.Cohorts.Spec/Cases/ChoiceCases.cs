@@ -8,10 +8,10 @@ public static class ChoiceCases
 {
     private const string Deciles = """
         patients
-        patient | deprivation_decile | sex
-        1       | 1                  | female
+        patient | deprivation_decile | ethnic_category
+        1       | 1                  | A
         2       | 5                  |
-        3       | 9                  | male
+        3       | 9                  | B
         4       |                    |
         """;
 
@@ -50,12 +50,12 @@ public static class ChoiceCases
             3       |
             4       | T
             """)
-        .Case("Fallback for text", "", Deciles, Cohort.Patients.Sex.Or("unknown"), """
+        .Case("Fallback for text", "", Deciles, Cohort.Patients.EthnicCategory.Or("Z"), """
             patient | value
-            1       | female
-            2       | unknown
-            3       | male
-            4       | unknown
+            1       | A
+            2       | Z
+            3       | B
+            4       | Z
             """)
         .Case("Fallback for numbers", "", Deciles, Decile.Or(0), """
             patient | value
@@ -78,11 +78,11 @@ public static class ChoiceCases
             1       | 99.5
             2       | -1.5
             """)
-        .Case("Fallback from another value", "", Deciles, new Coalesce(Cohort.Patients.Sex.Series, Cohort.If(Decile > 3, (TextExpr)"high").Series), """
+        .Case("Fallback from another value", "", Deciles, new Coalesce(Cohort.Patients.EthnicCategory.Series, Cohort.If(Decile > 3, (TextExpr)"high").Series), """
             patient | value
-            1       | female
+            1       | A
             2       | high
-            3       | male
+            3       | B
             4       |
             """);
 }

@@ -45,7 +45,6 @@ public static class CodelistCases
             1       | other | 2021-01-01
             2       | other | 2020-01-01
             2       | hyp2  | 2022-01-01
-            3       |       | 2022-01-01
             """, Cohort.ClinicalEvents.Latest(e => e.Date).Code.IsIn(Hypertension), """
             patient | value
             1       | F

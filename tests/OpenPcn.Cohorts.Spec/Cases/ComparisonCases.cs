@@ -16,7 +16,7 @@ public static class ComparisonCases
 
     private const string Births = """
         patients
-        patient | date_of_birth
+        patient | date_of_death
         1       | 1999-12-31
         2       | 2000-01-01
         3       | 2000-01-02
@@ -36,7 +36,7 @@ public static class ComparisonCases
         2       | sys  | 2025-01-01 | 139.5
         """;
 
-    private static DateExpr Born => Cohort.Patients.DateOfBirth;
+    private static DateExpr Born => Cohort.Patients.DateOfDeath;
 
     private static readonly DateOnly Millennium = new(2000, 1, 1);
 
@@ -143,11 +143,11 @@ public static class ComparisonCases
             """)
         .Case("Equal text", "", """
             patients
-            patient | sex
-            1       | female
-            2       | male
+            patient | ethnic_category
+            1       | A
+            2       | B
             3       |
-            """, Cohort.Patients.Sex.Is("female"), """
+            """, Cohort.Patients.EthnicCategory.Is("A"), """
             patient | value
             1       | T
             2       | F
@@ -155,11 +155,11 @@ public static class ComparisonCases
             """)
         .Case("Different text", "", """
             patients
-            patient | sex
-            1       | female
-            2       | male
+            patient | ethnic_category
+            1       | A
+            2       | B
             3       |
-            """, Cohort.Patients.Sex.IsNot("female"), """
+            """, Cohort.Patients.EthnicCategory.IsNot("A"), """
             patient | value
             1       | F
             2       | T
