@@ -27,7 +27,7 @@ public static class LogicCases
     public static SpecSection Section { get; } = new SpecSection(
             "logic",
             "True, false and null",
-            "And, or and not follow SQL's three-valued logic: false and null is false, true or null is true, and otherwise a null operand gives null. `&&` and `||` mean the same as `&` and `|` (both sides are always part of the query). In these cases `A` is `deprivation decile is at most 5` and `B` is `ethnic category is A`; both are null where the column is.")
+            "And, or and not follow SQL's three-valued logic: false and null is false, true or null is true, and otherwise a null operand gives null. `&&` and `||` mean the same as `&` and `|` (both sides are always part of the query). In these cases `A` is `Cohort.Patients.DeprivationDecile <= 5` and `B` is `Cohort.Patients.EthnicCategory.Is(\"A\")`; both are null where the column is.")
         .Case("And", "", TruthTable, A & B, """
             patient | value
             1       | T
