@@ -1,0 +1,35 @@
+using OpenPcn.Cohorts.Engines;
+using OpenPcn.Cohorts.Engines.InMemory;
+using OpenPcn.Cohorts.Model;
+
+namespace OpenPcn.Cohorts.Spec.Harness;
+
+/// <summary>An engine the spec cases run on, given a case's tables.</summary>
+public interface ISpecEngine
+{
+    string Name { get; }
+
+    Task<CohortResult> RunAsync(TextTables tables, string tablesKey, CohortQuery query, DateOnly indexDate);
+}
+
+/// <summary>The engines every spec case and property runs on.</summary>
+public static class SpecEngines
+{
+    public const string InMemory = "in-memory";
+
+    public const string Sqlite = "sqlite";
+
+    public const string Postgres = "postgres";
+
+    /// <summary>Every engine's name.</summary>
+    public static IReadOnlyList<string> Names { get; } = [InMemory, Sqlite, Postgres];
+}
+
+/// <summary>The reference engine over the case's tables loaded into <see cref="RecordTables"/>.</summary>
+public sealed class InMemorySpecEngine : ISpecEngine
+{
+    public string Name => SpecEngines.InMemory;
+
+    public Task<CohortResult> RunAsync(TextTables tables, string tablesKey, CohortQuery query, DateOnly indexDate) =>
+        new InMemoryEngine(tables.ToRecordTables()).RunAsync(query, indexDate);
+}
