@@ -35,8 +35,9 @@ public static class Scalar
 
         return op switch
         {
-            BinaryOperator.Add => type == CohortType.Integer ? (long)left + (long)right : ToDouble(left) + ToDouble(right),
-            BinaryOperator.Subtract => type == CohortType.Integer ? (long)left - (long)right : ToDouble(left) - ToDouble(right),
+            // Boxed per branch: a conditional of long and double would make every sum a double.
+            BinaryOperator.Add => type == CohortType.Integer ? (object)((long)left + (long)right) : ToDouble(left) + ToDouble(right),
+            BinaryOperator.Subtract => type == CohortType.Integer ? (object)((long)left - (long)right) : ToDouble(left) - ToDouble(right),
             BinaryOperator.Equal => Compare(left, right) == 0,
             BinaryOperator.NotEqual => Compare(left, right) != 0,
             BinaryOperator.LessThan => Compare(left, right) < 0,

@@ -1,0 +1,122 @@
+using OpenPcn.Cohorts.Model;
+
+namespace OpenPcn.Cohorts.Engines.Sql;
+
+/// <summary>Series to SQL expressions, with the meaning <see cref="Scalar"/> gives each operation.</summary>
+internal sealed partial class SqlCompiler
+{
+    /// <summary>The SQL expression for <paramref name="series"/> in <paramref name="scope"/>.</summary>
+    public string Series(Series series, SqlScope scope) => series switch
+    {
+        Value v => Constant(v),
+        Column c => Column(c, scope),
+        Unary u => u.Operator switch
+        {
+            UnaryOperator.Not => $"(NOT {Series(u.Operand, scope)})",
+            UnaryOperator.IsNull => $"({Series(u.Operand, scope)} IS NULL)",
+            _ => $"({Series(u.Operand, scope)} IS NOT NULL)",
+        },
+        Binary b => EnumComparison(b, scope) ?? $"({Series(b.Left, scope)} {Operator(b.Operator)} {Series(b.Right, scope)})",
+        InCodelist c => $"({Series(c.Code, scope)} IN ({string.Join(", ", c.Codelist.Codes.Order(StringComparer.Ordinal).Select(SqlDialect.Text))}))",
+        AddDays a => a.Days is Value { Constant: long days }
+            ? Dialect.AddDays(Series(a.Date, scope), days)
+            : Dialect.AddDays(Series(a.Date, scope), Series(a.Days, scope)),
+        DaysBetween d => Dialect.DaysBetween(Series(d.From, scope), Series(d.To, scope)),
+        YearsBetween y => Dialect.YearsBetween(Series(y.From, scope), Series(y.To, scope)),
+        Case c => $"(CASE WHEN {Series(c.When, scope)} THEN {Series(c.Then, scope)}{(c.Else is null ? string.Empty : $" ELSE {Series(c.Else, scope)}")} END)",
+        Coalesce c => $"COALESCE({Series(c.First, scope)}, {Series(c.Second, scope)})",
+        Aggregate a => Aggregate(a, scope),
+        _ => throw new CohortModelException($"The SQL engine cannot compile {series.GetType().Name}; fold constants first."),
+    };
+
+    private string Constant(Value value) => value.Constant switch
+    {
+        null => Dialect.Null(value.Type),
+        bool b => Dialect.Boolean(b),
+        long l => SqlDialect.Integer(l),
+        double d => Dialect.Decimal(d),
+        DateOnly d => Dialect.Date(d),
+        string s => SqlDialect.Text(s),
+        _ => throw new CohortModelException($"The constant {value.Constant} cannot be written in SQL."),
+    };
+
+    private string Column(Column column, SqlScope scope)
+    {
+        if (column.Frame is PickedRow pick)
+        {
+            var cte = Pick(pick, scope);
+            scope.Join(cte);
+            return $"{cte.Name}.c_{column.Name}";
+        }
+
+        return PhysicalSchema.Expression(column.Frame.Table, column.Name, Alias(column, scope), Dialect);
+    }
+
+    /// <summary>The alias of a stored table's column: the patients (joined to a row SELECT when needed) or the rows.</summary>
+    private static string Alias(Column column, SqlScope scope)
+    {
+        if (column.Frame.IsPatientFrame)
+        {
+            scope.UsesPatients |= scope.EventTable is not null;
+            return SqlScope.Patients;
+        }
+
+        return scope.EventTable == column.Frame.Table
+            ? SqlScope.Rows
+            : throw new CohortModelException($"Column {column.Name} of {column.Frame} is used outside its rows.");
+    }
+
+    private string Aggregate(Aggregate aggregate, SqlScope scope)
+    {
+        var cte = Aggregated(aggregate.Frame, scope);
+        var value = aggregate.Function == AggregateFunction.Exists ? null : $"{cte.Name}.{cte.Column(aggregate, this)}";
+        scope.Join(cte);
+        return aggregate.Function switch
+        {
+            AggregateFunction.Exists => $"({cte.Name}.pid IS NOT NULL)",
+            AggregateFunction.Count or AggregateFunction.CountDistinct => $"COALESCE({value}, 0)",
+            _ => value!,
+        };
+    }
+
+    /// <summary>
+    /// <c>kind = 'observation'</c> on a stored enum compiles to the stored number (<c>"Kind" = 2</c>), so no CASE runs
+    /// per row; anything else (an unknown name, a picked row's column) compiles as usual.
+    /// </summary>
+    private static string? EnumComparison(Binary binary, SqlScope scope)
+    {
+        if (binary.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual))
+        {
+            return null;
+        }
+
+        var (column, name) = (binary.Left, binary.Right) switch
+        {
+            (Column c, Value { Constant: string s }) => (c, s),
+            (Value { Constant: string s }, Column c) => (c, s),
+            _ => (null, null),
+        };
+        if (column is null || column.Frame is PickedRow || PhysicalSchema.Column(column.Frame.Table, column.Name).Number(name!) is not { } number)
+        {
+            return null;
+        }
+
+        var alias = Alias(column, scope);
+        var stored = PhysicalSchema.Column(column.Frame.Table, column.Name).Name;
+        return $"({alias}.\"{stored}\" {Operator(binary.Operator)} {SqlDialect.Integer(number)})";
+    }
+
+    private static string Operator(BinaryOperator op) => op switch
+    {
+        BinaryOperator.And => "AND",
+        BinaryOperator.Or => "OR",
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "<>",
+        BinaryOperator.LessThan => "<",
+        BinaryOperator.LessThanOrEqual => "<=",
+        BinaryOperator.GreaterThan => ">",
+        BinaryOperator.GreaterThanOrEqual => ">=",
+        BinaryOperator.Add => "+",
+        _ => "-",
+    };
+}

@@ -1,0 +1,68 @@
+using OpenPcn.Cohorts.Schema;
+
+namespace OpenPcn.Cohorts.Engines.Sql;
+
+/// <summary>
+/// One SELECT being compiled: the patients (alias <c>p</c>) or the rows of an event table (alias <c>e</c>), and the
+/// per-patient derived tables it joins on patient id. Patient values used in a row SELECT join <c>p</c> to the row.
+/// </summary>
+internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
+{
+    public const string Patients = "p";
+    public const string Rows = "e";
+
+    private readonly List<SqlCte> _joins = [];
+
+    /// <summary>The event table whose rows this SELECT runs over, or null for the SELECT over patients.</summary>
+    public CohortTable? EventTable { get; } = eventTable;
+
+    /// <summary>The derived table this SELECT defines (null for the outer SELECT).</summary>
+    public SqlCte? Owner { get; } = owner;
+
+    /// <summary>Whether a row SELECT needs the patients table joined.</summary>
+    public bool UsesPatients { get; set; }
+
+    /// <summary>The derived tables joined, in order.</summary>
+    public IReadOnlyList<SqlCte> Joins => _joins;
+
+    /// <summary>The patient id of the current row.</summary>
+    public string PatientKey => $"{(EventTable is null ? Patients : Rows)}.{PhysicalSchema.PatientId}";
+
+    /// <summary>Whether joining <paramref name="cte"/> here would make a derived table depend on itself.</summary>
+    public bool WouldCycle(SqlCte cte) => Owner is not null && (cte == Owner || cte.DependsOn(Owner));
+
+    /// <summary>Joins <paramref name="cte"/> (once) on patient id.</summary>
+    public void Join(SqlCte cte)
+    {
+        if (!_joins.Contains(cte))
+        {
+            _joins.Add(cte);
+        }
+    }
+
+    /// <summary>FROM … WHERE for this SELECT, every table scoped to the network.</summary>
+    public string From(IEnumerable<string> conditions)
+    {
+        var from = new List<string>();
+        var where = new List<string>();
+        if (EventTable is null)
+        {
+            from.Add($"FROM \"Patients\" {Patients}");
+            where.Add($"{Patients}.{PhysicalSchema.PcnId} = @pcn");
+        }
+        else
+        {
+            from.Add($"FROM {PhysicalSchema.Table(EventTable)} {Rows}");
+            if (UsesPatients)
+            {
+                from.Add($"LEFT JOIN \"Patients\" {Patients} ON {Patients}.{PhysicalSchema.PcnId} = @pcn AND {Patients}.{PhysicalSchema.PatientId} = {PatientKey}");
+            }
+
+            where.Add($"{Rows}.{PhysicalSchema.PcnId} = @pcn");
+        }
+
+        from.AddRange(_joins.Select(j => $"LEFT JOIN {j.Name} ON {j.Name}.pid = {PatientKey}"));
+        where.AddRange(conditions.Select(c => $"({c})"));
+        return string.Join("\n  ", from) + "\n  WHERE " + string.Join("\n    AND ", where);
+    }
+}

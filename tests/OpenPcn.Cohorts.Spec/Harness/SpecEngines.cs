@@ -1,0 +1,31 @@
+using OpenPcn.Cohorts.Engines;
+using OpenPcn.Cohorts.Engines.InMemory;
+using OpenPcn.Cohorts.Model;
+
+namespace OpenPcn.Cohorts.Spec.Harness;
+
+/// <summary>An engine the spec cases run on, given a case's tables.</summary>
+public interface ISpecEngine
+{
+    string Name { get; }
+
+    Task<CohortResult> RunAsync(TextTables tables, string tablesKey, CohortQuery query, DateOnly indexDate);
+}
+
+/// <summary>The engines every spec case and property runs on.</summary>
+public static class SpecEngines
+{
+    public const string InMemory = "in-memory";
+
+    /// <summary>Every engine's name; the SQL engines join when the SQL compiler is present.</summary>
+    public static IReadOnlyList<string> Names { get; } = [InMemory];
+}
+
+/// <summary>The reference engine over the case's tables loaded into <see cref="RecordTables"/>.</summary>
+public sealed class InMemorySpecEngine : ISpecEngine
+{
+    public string Name => SpecEngines.InMemory;
+
+    public Task<CohortResult> RunAsync(TextTables tables, string tablesKey, CohortQuery query, DateOnly indexDate) =>
+        new InMemoryEngine(tables.ToRecordTables()).RunAsync(query, indexDate);
+}
