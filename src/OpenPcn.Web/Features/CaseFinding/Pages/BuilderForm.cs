@@ -8,7 +8,7 @@ namespace OpenPcn.Web.Features.CaseFinding.Pages;
 /// The cohort builder page's form as typed (text boxes stay text until read, so a mistyped number is shown back with
 /// its error), and its conversion to and from the service's <see cref="CohortBuilderForm"/>.
 /// </summary>
-internal sealed class BuilderForm
+public sealed class BuilderForm
 {
     public const string AddAction = "add";
     public const string PreviewAction = "preview";
@@ -118,7 +118,7 @@ internal sealed class BuilderForm
 }
 
 /// <summary>One criterion of the builder page's form, as typed.</summary>
-internal sealed class CriterionForm
+public sealed class CriterionForm
 {
     public string? Table { get; set; } = nameof(CriterionTable.ClinicalEvents);
 

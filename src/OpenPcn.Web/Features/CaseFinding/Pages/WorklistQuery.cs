@@ -61,8 +61,12 @@ internal sealed record WorklistQuery(string? Status, string? Practice, string? A
     {
         var values = new Dictionary<string, string?>
         {
-            ["status"] = Status, ["practice"] = Practice, ["assignee"] = Assignee, ["qualifies"] = Qualifies,
-            ["page"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, ["done"] = done,
+            ["status"] = Status,
+            ["practice"] = Practice,
+            ["assignee"] = Assignee,
+            ["qualifies"] = Qualifies,
+            ["page"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["done"] = done,
         };
         return QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
