@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Cohorts.Language;
 using OpenPcn.Cohorts.Model;
 using OpenPcn.Core.Common;
@@ -9,7 +10,7 @@ namespace OpenPcn.Core.Features.CaseFinding;
 
 /// <summary>
 /// Turns a <see cref="CohortBuilderForm"/> into a cohort definition with the fluent language, exactly as a person
-/// would write it in C#: alive and registered on the index date, in the age range and of the sex chosen, and every
+/// would write it in C#: registered and alive on the index date (<see cref="Populations.RegisteredOn"/>), in the age range and of the sex chosen, and every
 /// criterion met. The facts are the age and, per criterion, the latest matching date (and value when tested).
 /// </summary>
 public static class CohortBuilder
@@ -30,7 +31,7 @@ public static class CohortBuilder
 
         var index = Cohort.IndexDate;
         var age = Cohort.Patients.AgeOn(index);
-        var population = Cohort.Patients.AliveOn(index) & RegisteredOn(index);
+        var population = Populations.RegisteredOn(index);
         if (form.AgeFrom is { } from)
         {
             population &= age >= (IntExpr)from;
@@ -184,9 +185,6 @@ public static class CohortBuilder
             errors[$"{field}.{nameof(c.Value)}"] = ["A value test needs both a comparison and a number."];
         }
     }
-
-    private static BoolExpr RegisteredOn(DateExpr date) =>
-        Cohort.Registrations.Where(r => (r.StartDate.IsNull() | (r.StartDate <= date)) & (r.EndDate.IsNull() | (r.EndDate >= date))).Exists();
 
     private static (BoolExpr Condition, DateExpr LatestDate, DecimalExpr? LatestValue) Criterion(CohortCriterion c, Codelist codelist, DateExpr index)
     {

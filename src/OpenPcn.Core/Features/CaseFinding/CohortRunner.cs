@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenPcn.Cohorts.Engines;
+using OpenPcn.Cohorts.Engines.Sql;
+using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Cohorts.Language;
 using OpenPcn.Cohorts.Model;
 using OpenPcn.Core.Common;
@@ -49,6 +51,23 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
         return result.Rows.Count;
     }
 
+    /// <summary>
+    /// Registered patients by deprivation quintile and ethnic group: how many are in <paramref name="definition"/>'s
+    /// cohort, per 1,000 (aggregate figures only).
+    /// </summary>
+    public async Task<IReadOnlyList<StratumSummary>> StratifyAsync(CohortDefinition definition, PracticeCode? practice = null,
+        DateOnly? indexDate = null, CancellationToken ct = default)
+    {
+        var scoped = ScopePractice(practice);
+        var query = Stratification.Stratify(definition.Query);
+        query = scoped is { } p ? ForPractice(query, p) : query;
+        var started = Stopwatch.GetTimestamp();
+        var result = await ExecuteAsync(query, indexDate ?? clock.TodayInEngland(), ct);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogRan(definition.Name, scoped is null ? "network (stratified)" : "practice (stratified)", result.Rows.Count, (long)elapsed.TotalMilliseconds);
+        return Stratification.Summarise(result);
+    }
+
     /// <summary>The query narrowed to patients whose latest registration is at <paramref name="practice"/>.</summary>
     internal static CohortQuery ForPractice(CohortQuery query, PracticeCode practice) =>
         new((new BoolExpr(query.Population) & Cohort.Patients.Practice.Is(practice.Value)).Series, query.Columns);
@@ -92,8 +111,8 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
         }
     }
 
-    private ICohortEngine CreateEngine(DbConnection connection, int pcnId) =>
-        throw new NotSupportedException($"The SQL cohort engine is not merged yet ({connection.GetType().Name}, {pcnId}, {db.Database.ProviderName}).");
+    private SqlCohortEngine CreateEngine(DbConnection connection, int pcnId) =>
+        new(connection, db.Database.IsSqlite() ? SqlDialect.Sqlite : SqlDialect.Postgres, pcnId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {Definition} ran for the {Scope}: {Count} patients in {Milliseconds} ms")]
     private partial void LogRan(string definition, string scope, int count, long milliseconds);

@@ -1,14 +1,13 @@
 using OpenPcn.Cohorts.Language;
+using OpenPcn.Cohorts.Language.Json;
 using OpenPcn.Cohorts.Model;
 
 namespace OpenPcn.Core.Features.CaseFinding;
 
-/// <summary>The JSON form of a definition (one place, so the format's owner can change without touching callers).</summary>
+/// <summary>The JSON form of a definition (one place, so the format's owner can change it without touching callers).</summary>
 internal static class DefinitionJson
 {
-    public static string Serialize(CohortDefinition definition) =>
-        throw new NotSupportedException($"CohortJson is not merged yet ({definition.Name}).");
+    public static string Serialize(CohortDefinition definition) => CohortJson.Serialize(definition);
 
-    public static CohortDefinition Deserialize(string json, Func<string, Codelist> codelists) =>
-        throw new NotSupportedException($"CohortJson is not merged yet ({json.Length}, {codelists}).");
+    public static CohortDefinition Deserialize(string json, Func<string, Codelist?> codelists) => CohortJson.Deserialize(json, codelists);
 }

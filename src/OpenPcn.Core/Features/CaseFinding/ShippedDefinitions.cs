@@ -1,3 +1,5 @@
+using OpenPcn.Cohorts.Codelists;
+using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Cohorts.Language;
 using OpenPcn.Cohorts.Model;
 
@@ -8,21 +10,25 @@ namespace OpenPcn.Core.Features.CaseFinding;
 /// </summary>
 public sealed class ShippedDefinitions
 {
-    private readonly Lazy<(IReadOnlyDictionary<string, Codelist> Codelists, IReadOnlyList<CohortDefinition> Definitions)> loaded =
-        new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<CodelistLibrary> library;
 
-    /// <summary>The built-in definitions, in catalogue order.</summary>
-    public IReadOnlyList<CohortDefinition> BuiltIns => loaded.Value.Definitions;
+    /// <summary>The codelists beside the program (<c>data/</c> in the output folder).</summary>
+    public ShippedDefinitions()
+        : this(CodelistLibrary.LoadShipped)
+    {
+    }
 
-    /// <summary>The shipped codelists, by id.</summary>
-    public IReadOnlyCollection<Codelist> Codelists => [.. loaded.Value.Codelists.Values];
+    internal ShippedDefinitions(Func<CodelistLibrary> load) => library = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The built-in definitions, registers first.</summary>
+    public IReadOnlyList<CohortDefinition> BuiltIns => BuiltInDefinitions.Create(library.Value);
+
+    /// <summary>The shipped codelists as listed in the manifest (for the builder's choice of codelist).</summary>
+    public IReadOnlyList<CodelistInfo> Codelists => library.Value.All;
 
     /// <summary>A shipped codelist by id, or null.</summary>
-    public Codelist? Codelist(string id) => loaded.Value.Codelists.GetValueOrDefault(id);
+    public Codelist? Codelist(string id) => library.Value.TryGet(id, out var codelist) ? codelist : null;
 
     /// <summary>A built-in definition by name, or null.</summary>
     public CohortDefinition? BuiltIn(string name) => BuiltIns.FirstOrDefault(d => d.Name == name);
-
-    private static (IReadOnlyDictionary<string, Codelist>, IReadOnlyList<CohortDefinition>) Load() =>
-        (new Dictionary<string, Codelist>(StringComparer.Ordinal), []);
 }

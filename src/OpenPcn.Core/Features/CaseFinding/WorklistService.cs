@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Cohorts.Language;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network;
@@ -89,6 +90,18 @@ public sealed partial class WorklistService(
         await db.SaveChangesAsync(ct);
         LogRun(definition.Name, worklist.QualifyingCount, added, stopped);
         return new WorklistRunResult(Summarise(worklist), await SummaryAsync(worklist.WorklistId, ct), run.QueryTime);
+    }
+
+    /// <summary>
+    /// <paramref name="definitionName"/>'s cohort among registered patients by deprivation quintile and ethnic group
+    /// (counts and rates per 1,000; no patient rows), for the network or a practice.
+    /// </summary>
+    public async Task<IReadOnlyList<StratumSummary>> StratifyAsync(string definitionName, PracticeCode? practice = null, DateOnly? indexDate = null,
+        CancellationToken ct = default)
+    {
+        var definition = await catalogue.FindAsync(definitionName, ct)
+            ?? throw new NotFoundException($"There is no cohort definition {definitionName}.");
+        return await runner.StratifyAsync(definition, practice, indexDate, ct);
     }
 
     /// <summary>The network's worklists (a practice-scoped user: the network's and their own practice's), latest run first.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenPcn.Cohorts.Codelists;
+using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.CaseFinding;
 using OpenPcn.Core.Features.Network;
@@ -39,6 +41,11 @@ internal static class CaseFindingEndpoints
             .WithSummary("One definition: description, source, codelists, reason, facts and its JSON form");
         definitions.MapPost("/{name}/run", RunCohortDefinition).WithName(nameof(RunCohortDefinition))
             .WithSummary("Run a definition into its worklist (re-runs keep statuses, add new patients, mark those no longer qualifying)");
+
+        definitions.MapGet("/{name}/stratify", StratifyCohortDefinition).WithName(nameof(StratifyCohortDefinition))
+            .WithSummary("The cohort among registered patients by deprivation quintile and ethnic group (counts and rates per 1,000)");
+        caseFinding.MapGet("/codelists", ListShippedCodelists).WithName(nameof(ListShippedCodelists))
+            .WithSummary("The shipped codelists a local definition can use");
 
         var worklists = caseFinding.MapGroup("/worklists");
         worklists.MapGet("/", ListWorklists).WithName(nameof(ListWorklists)).WithSummary("The network's worklists, latest run first");
@@ -85,6 +92,12 @@ internal static class CaseFindingEndpoints
     internal static async Task<Ok<WorklistRunResult>> RunCohortDefinition(
         string name, RunCohortRequest? request, WorklistService worklists, CancellationToken ct) =>
         TypedResults.Ok(await worklists.RunAsync(name, request?.Practice, request?.AsOf, ct));
+
+    internal static async Task<Ok<IReadOnlyList<StratumSummary>>> StratifyCohortDefinition(
+        string name, PracticeCode? practice, DateOnly? asOf, WorklistService worklists, CancellationToken ct) =>
+        TypedResults.Ok(await worklists.StratifyAsync(name, practice, asOf, ct));
+
+    internal static Ok<IReadOnlyList<CodelistInfo>> ListShippedCodelists(ShippedDefinitions shipped) => TypedResults.Ok(shipped.Codelists);
 
     internal static async Task<Ok<IReadOnlyList<WorklistSummary>>> ListWorklists(WorklistService worklists, CancellationToken ct) =>
         TypedResults.Ok(await worklists.ListAsync(ct));
