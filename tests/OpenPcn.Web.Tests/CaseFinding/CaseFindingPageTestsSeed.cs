@@ -71,3 +71,9 @@ internal static class CaseFindingPageTestsSeed
         return await scope.ServiceProvider.GetRequiredService<PcnDbContext>().AuditEvents.AsNoTracking().Where(e => e.Action == action).ToListAsync();
     }
 }
+
+internal static class LocationExtensions
+{
+    /// <summary>A redirect's path and query, whether the server wrote it absolute or relative.</summary>
+    public static string Relative(this Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+}
