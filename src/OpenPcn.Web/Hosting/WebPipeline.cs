@@ -81,6 +81,7 @@ internal static class WebPipeline
         app.MapAccountEndpoints();
         app.MapDirectoryDownloads();
         app.MapPopulationDownloads();
+        Features.CaseFinding.Pages.WorklistDownloads.MapWorklistDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }
