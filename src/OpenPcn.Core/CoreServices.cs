@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenPcn.Core.Features.CaseFinding;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Population;
@@ -32,6 +33,11 @@ public static class CoreServices
         services.AddScoped<DataQualityService>();
         services.AddScoped<RecordImportService>();
         services.AddScoped<DatabaseSetup>();
+        services.TryAddSingleton<ShippedDefinitions>();
+        services.AddScoped<CohortRunner>();
+        services.AddScoped<LocalDefinitionService>();
+        services.AddScoped<DefinitionCatalogue>();
+        services.AddScoped<WorklistService>();
         return services;
     }
 }

@@ -155,6 +155,226 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.LocalDefinition", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("PcnId", "Name");
+
+                    b.ToTable("LocalDefinition");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.Worklist", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorklistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DefinitionName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("FactNames")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("LastIndexDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastRunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("LastRunMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("NoLongerQualifyingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("QualifyingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("PcnId", "WorklistId");
+
+                    b.HasIndex("PcnId", "DefinitionName", "PracticeCode");
+
+                    b.ToTable("Worklist");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.WorklistEntry", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorklistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FactValues")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("FirstFound")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastFound")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("StillQualifies")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("StoppedQualifyingOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PcnId", "WorklistId", "PatientId");
+
+                    b.HasIndex("PcnId", "WorklistId", "PracticeCode", "Status");
+
+                    b.ToTable("WorklistEntry");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.WorklistStatusChange", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorklistId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PcnId", "ChangeId");
+
+                    b.HasIndex("PcnId", "WorklistId", "PatientId", "At");
+
+                    b.ToTable("WorklistStatusChange");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Network.ClinicalDirector", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1172,6 +1392,42 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.HasOne("OpenPcn.Core.Features.Security.OpenPcnUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.LocalDefinition", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.Worklist", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.WorklistEntry", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.CaseFinding.Worklist", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId", "WorklistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.CaseFinding.WorklistStatusChange", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.CaseFinding.WorklistEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId", "WorklistId", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

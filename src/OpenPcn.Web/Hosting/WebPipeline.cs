@@ -2,6 +2,7 @@ using OpenPcn.Core.Common;
 using OpenPcn.Core.Storage;
 using OpenPcn.Web.Api;
 using OpenPcn.Web.Components;
+using OpenPcn.Web.Features.CaseFinding;
 using OpenPcn.Web.Features.Network;
 using OpenPcn.Web.Features.Network.Directory;
 using OpenPcn.Web.Features.Population;
@@ -71,6 +72,7 @@ internal static class WebPipeline
         api.MapDirectoryEndpoints();
         api.MapOnboardingEndpoints();
         api.MapPopulationEndpoints();
+        api.MapCaseFindingEndpoints();
 
         // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
@@ -79,6 +81,7 @@ internal static class WebPipeline
         app.MapAccountEndpoints();
         app.MapDirectoryDownloads();
         app.MapPopulationDownloads();
+        Features.CaseFinding.Pages.WorklistDownloads.MapWorklistDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -72,17 +72,23 @@ public sealed class SmrTests
 
     [Theory]
     [MemberData(nameof(Records.Engines), MemberType = typeof(Records))]
-    public async Task SmrAddictiveMedicines_ZDrugIssuedOrOnRepeat_IsIn(string engine)
+    public async Task SmrAddictiveMedicines_GroupMedicineIssuedOrOnRepeat_IsIn(string engine)
     {
         var records = new Records()
             .Patient(1).Issue(1, Zopiclone, Recent)
             .Patient(2).Issue(2, Zopiclone, new DateOnly(2025, 10, 1))
             .Patient(3).Medicine(3, MedicationKind.RepeatTemplate, Zopiclone, new DateOnly(2025, 10, 1), status: "active")
-            .Patient(4).Issue(4, "318902004", Recent);
+            .Patient(4).Issue(4, "318902004", Recent)
+            .Patient(5).Issue(5, "322503009", Recent)
+            .Patient(6).Issue(6, "323014008", Recent)
+            .Patient(7).Issue(7, "321197008", Recent);
 
         var result = await RunAsync(engine, "smr-addictive-medicines", records);
 
-        Assert.Equal([1, 3], Ids(result));
+        Assert.Equal([1, 3, 5, 6, 7], Ids(result));
+        Assert.StartsWith("opioid yes, gabapentinoid no", Reason("smr-addictive-medicines", result, 5), StringComparison.Ordinal);
+        Assert.StartsWith("opioid no, gabapentinoid yes", Reason("smr-addictive-medicines", result, 6), StringComparison.Ordinal);
+        Assert.Contains("benzodiazepine yes", Reason("smr-addictive-medicines", result, 7), StringComparison.Ordinal);
         Assert.Contains("Z-drug yes", Reason("smr-addictive-medicines", result, 1), StringComparison.Ordinal);
         Assert.Contains("latest issue or repeat 2026-10-01", Reason("smr-addictive-medicines", result, 1), StringComparison.Ordinal);
     }

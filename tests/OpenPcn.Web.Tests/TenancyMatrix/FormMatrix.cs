@@ -50,6 +50,7 @@ public static class FormMatrix
         ["POST /error"] = "open to everyone; no form",
         ["POST /error/{StatusCode:int}"] = "open to everyone; no form",
         ["POST /not-found"] = "open to everyone; no form",
+        ["POST /case-finding/definitions/{Name}"] = "its inequalities form is a GET",
     };
 
     public static readonly IReadOnlyList<FormEntry> Entries =
@@ -129,6 +130,23 @@ public static class FormMatrix
         new("/onboarding/{Code}", "onboard", Access.Administer, c => Url($"/onboarding/{c.DirectoryPcnCode}"),
             c => new() { ["Form.Email"] = $"form{c.Next()}@new.test", ["Form.DisplayName"] = "First manager", ["Form.Password"] = Infrastructure.TestNetworks.Password },
             Other: c => $"/onboarding/{c.B.Code}"),
+        // Case finding: A's worklist and local definitions; B's are missing (404) or refused beside the field (200).
+        new("/case-finding", "run", Access.WorkWorklists, _ => Url("/case-finding"),
+            c => new() { ["Form.Definition"] = c.ADefinition, ["Form.Practice"] = "" },
+            Other: _ => "/case-finding", OtherStatus: OK,
+            OtherFields: c => new() { ["Form.Definition"] = c.BDefinition, ["Form.Practice"] = c.B.PracticeCodes[0] }),
+        new("/case-finding/worklists/{WorklistId:guid}", "rerun", Access.WorkWorklists, c => Url($"/case-finding/worklists/{c.AWorklistId}"),
+            _ => [], Other: c => $"/case-finding/worklists/{c.BWorklistId}"),
+        new("/case-finding/worklists/{WorklistId:guid}", "update-rows", Access.WorkWorklists, c => Url($"/case-finding/worklists/{c.AWorklistId}"),
+            c => new() { ["action"] = "status", ["bulkStatus"] = "Contacted", ["selected"] = c.APatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Other: c => $"/case-finding/worklists/{c.BWorklistId}",
+            OtherFields: c => new() { ["action"] = "status", ["bulkStatus"] = "Declined", ["selected"] = c.BPatientId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+        new("/case-finding/builder", "builder", Access.EditLocalDefinitions, _ => Url("/case-finding/builder"),
+            c => MatrixContext.BuilderFields($"Matrix cohort {c.Next()}")),
+        new("/case-finding/builder/{Name}", "builder", Access.EditLocalDefinitions, async c => $"/case-finding/builder/{await c.NewLocalDefinitionInAAsync()}",
+            _ => MatrixContext.BuilderFields("Changed by the form"), Other: c => $"/case-finding/builder/{c.BDefinition}"),
+        new("/case-finding/builder/{Name}", "delete-definition", Access.EditLocalDefinitions, async c => $"/case-finding/builder/{await c.NewLocalDefinitionInAAsync()}",
+            _ => [], Other: c => $"/case-finding/builder/{c.BDefinition}"),
     ];
 
     private static Task<string> Url(string url) => Task.FromResult(url);

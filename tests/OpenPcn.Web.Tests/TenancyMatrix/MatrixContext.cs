@@ -17,7 +17,7 @@ namespace OpenPcn.Web.Tests.TenancyMatrix;
 /// Networks A (signed in) and B (the other network) and helpers that make fresh rows in A, so every allowed write in
 /// the matrix has its own target, plus a snapshot of everything B owns to prove nothing of it changes.
 /// </summary>
-public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwork b)
+public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwork b)
 {
     private int _counter;
 
@@ -61,7 +61,7 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         B.Name, B.Code, B.PartnerName, B.DirectorName, B.PartnerId.ToString(), B.DirectorId.ToString(),
         .. B.PracticeCodes, .. B.PracticeNames,
         .. B.Users.Values.SelectMany(u => new[] { u.Email, u.UserId }),
-        BNhsNumber, NhsNumber.Parse(BNhsNumber).Formatted, BImportSource, BImportId.ToString(), "Birch secret diagnosis", "Birch secret quarantine reason",
+        BNhsNumber, NhsNumber.Parse(BNhsNumber).Formatted, BImportSource, BImportId.ToString(), "Birch secret diagnosis", "Birch secret quarantine reason", BDefinitionTitle, BDefinition,
     ];
 
     public async Task<string> NewPracticeInAAsync()
@@ -136,7 +136,8 @@ public sealed class MatrixContext(TestDatabase db, SeededNetwork a, SeededNetwor
         var events = await context.ClinicalEvents.Where(e => e.PcnId == pcnId).CountAsync();
         var recordImports = await context.RecordImports.AsNoTracking().Where(r => r.PcnId == pcnId).OrderBy(r => r.ImportId)
             .Select(r => new { r.ImportId, r.Status, r.Source }).ToListAsync();
-        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports });
+        var caseFinding = await SnapshotCaseFindingBAsync(context);
+        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding });
     }
 
     /// <summary>Set-up that needs the national directory: a PCN to onboard and one import run to read.</summary>

@@ -17,6 +17,8 @@ public enum Access
     ViewPatientRecords,
     ImportRecords,
     ViewDataQuality,
+    WorkWorklists,
+    EditLocalDefinitions,
 }
 
 public sealed record MatrixRequest(string Method, string Url, object? Json = null, HttpContent? Content = null)

@@ -58,6 +58,17 @@ public static class PageMatrix
         Page("/population/imports/{importId:guid}/quarantine.csv", Access.ImportRecords, c => $"/population/imports/{c.AImportId}/quarantine.csv",
             other: c => $"/population/imports/{c.BImportId}/quarantine.csv"),
         Page("/openapi/{documentName}.json", Access.SignedIn, _ => "/openapi/v1.json"),
+        Page("/case-finding", Access.WorkWorklists, _ => "/case-finding"),
+        Page("/case-finding/definitions/{Name}", Access.WorkWorklists, c => $"/case-finding/definitions/{c.ADefinition}?inequalities=show",
+            other: c => $"/case-finding/definitions/{c.BDefinition}?inequalities=show"),
+        Page("/case-finding/worklists/{WorklistId:guid}", Access.WorkWorklists, c => $"/case-finding/worklists/{c.AWorklistId}?qualifies=all",
+            other: c => $"/case-finding/worklists/{c.BWorklistId}?qualifies=all"),
+        Page("/case-finding/worklists/{worklistId:guid}/export.csv", Access.WorkWorklists, c => $"/case-finding/worklists/{c.AWorklistId}/export.csv",
+            other: c => $"/case-finding/worklists/{c.BWorklistId}/export.csv"),
+        Page("/case-finding/worklists/{worklistId:guid}/export.xlsx", Access.WorkWorklists, c => $"/case-finding/worklists/{c.AWorklistId}/export.xlsx",
+            other: c => $"/case-finding/worklists/{c.BWorklistId}/export.xlsx"),
+        Page("/case-finding/builder", Access.EditLocalDefinitions, _ => "/case-finding/builder"),
+        Page("/case-finding/builder/{Name}", Access.EditLocalDefinitions, c => $"/case-finding/builder/{c.ADefinition}", other: c => $"/case-finding/builder/{c.BDefinition}"),
     ];
 
     private static MatrixEntry Page(string route, Access access, Func<MatrixContext, string> own, System.Net.HttpStatusCode ownStatus = OK,

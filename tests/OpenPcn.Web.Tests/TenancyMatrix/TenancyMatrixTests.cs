@@ -95,6 +95,7 @@ internal sealed class MatrixRun : IAsyncDisposable
         var context = new MatrixContext(db, a, b);
         await context.PrepareDirectoryAsync();
         await context.PreparePopulationAsync();
+        await context.PrepareCaseFindingAsync();
         return new MatrixRun(db, app, context);
     }
 
@@ -107,6 +108,8 @@ internal sealed class MatrixRun : IAsyncDisposable
         : endpoint.Policies.Contains(Policies.ViewPatientRecords) ? Access.ViewPatientRecords
         : endpoint.Policies.Contains(Policies.ImportRecords) ? Access.ImportRecords
         : endpoint.Policies.Contains(Policies.ViewDataQuality) ? Access.ViewDataQuality
+        : endpoint.Policies.Contains(Policies.EditLocalDefinitions) ? Access.EditLocalDefinitions
+        : endpoint.Policies.Contains(Policies.WorkWorklists) ? Access.WorkWorklists
         : endpoint.Policies.Contains(Policies.ViewNetwork) ? Access.ViewNetwork
         : Access.SignedIn;
 
@@ -119,6 +122,8 @@ internal sealed class MatrixRun : IAsyncDisposable
         Access.ViewPatientRecords => Policies.ViewPatientRecordsRoles.Contains(role),
         Access.ImportRecords => Policies.ImportRecordsRoles.Contains(role),
         Access.ViewDataQuality => Policies.ViewDataQualityRoles.Contains(role),
+        Access.WorkWorklists => Policies.WorkWorklistsRoles.Contains(role),
+        Access.EditLocalDefinitions => Policies.EditLocalDefinitionsRoles.Contains(role),
         _ => false,
     };
 

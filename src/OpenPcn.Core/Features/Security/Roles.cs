@@ -64,6 +64,15 @@ public static class Policies
     /// </summary>
     public const string ViewDataQuality = nameof(ViewDataQuality);
 
+    /// <summary>
+    /// Run case-finding definitions and work their worklists: see rows (with NHS numbers), change status, assign,
+    /// export. Every row view and export is audited; a practice manager sees their own practice's rows only.
+    /// </summary>
+    public const string WorkWorklists = nameof(WorkWorklists);
+
+    /// <summary>Make, change and delete the network's local cohort definitions in the cohort builder.</summary>
+    public const string EditLocalDefinitions = nameof(EditLocalDefinitions);
+
     public static readonly IReadOnlyList<string> EditNetworkRoles = [Roles.ClinicalDirector, Roles.PcnManager];
     public static readonly IReadOnlyList<string> ManageUsersRoles = [Roles.ClinicalDirector, Roles.PcnManager];
 
@@ -78,4 +87,9 @@ public static class Policies
 
     public static readonly IReadOnlyList<string> ViewDataQualityRoles =
         [Roles.ClinicalDirector, Roles.PcnManager, Roles.Clinician, Roles.PracticeManager];
+
+    public static readonly IReadOnlyList<string> WorkWorklistsRoles =
+        [Roles.ClinicalDirector, Roles.Clinician, Roles.PcnManager, Roles.PracticeManager];
+
+    public static readonly IReadOnlyList<string> EditLocalDefinitionsRoles = [Roles.ClinicalDirector, Roles.PcnManager];
 }

@@ -72,7 +72,9 @@ internal static class SecuritySetup
             .AddPolicy(Policies.Administer, p => InNetwork(p).RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ViewPatientRecords, p => InNetwork(p).RequireRole(Policies.ViewPatientRecordsRoles))
             .AddPolicy(Policies.ImportRecords, p => InNetwork(p).RequireRole(Policies.ImportRecordsRoles))
-            .AddPolicy(Policies.ViewDataQuality, p => InNetwork(p).RequireRole(Policies.ViewDataQualityRoles));
+            .AddPolicy(Policies.ViewDataQuality, p => InNetwork(p).RequireRole(Policies.ViewDataQualityRoles))
+            .AddPolicy(Policies.WorkWorklists, p => InNetwork(p).RequireRole(Policies.WorkWorklistsRoles))
+            .AddPolicy(Policies.EditLocalDefinitions, p => InNetwork(p).RequireRole(Policies.EditLocalDefinitionsRoles));
 
         services.AddAntiforgery(options =>
         {

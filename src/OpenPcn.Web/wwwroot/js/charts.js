@@ -6,13 +6,14 @@
     return;
   }
 
-  // NHS colours: blue, dark blue-green, warm yellow.
-  var colours = ['#005eb8', '#00a499', '#ffb81c', '#330072'];
+  // NHS colours: blue, dark blue-green, warm yellow, purple, red, grey.
+  var colours = ['#005eb8', '#00a499', '#ffb81c', '#330072', '#d5281b', '#768692'];
 
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var kind = canvas.getAttribute('data-chart');
     var labels = JSON.parse(canvas.getAttribute('data-labels') || '[]');
     var series = JSON.parse(canvas.getAttribute('data-series') || '[]');
+    var stacked = canvas.getAttribute('data-stacked') === 'true';
     new window.Chart(canvas, {
       type: kind,
       data: {
@@ -36,8 +37,8 @@
         maintainAspectRatio: false,
         plugins: { legend: { position: 'bottom' } },
         scales: {
-          x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 0 } },
-          y: { beginAtZero: kind === 'bar' }
+          x: { stacked: stacked, ticks: { autoSkip: false, maxRotation: 60, minRotation: 0 } },
+          y: { stacked: stacked, beginAtZero: kind === 'bar' }
         }
       }
     });

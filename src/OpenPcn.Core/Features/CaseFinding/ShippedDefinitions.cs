@@ -1,0 +1,34 @@
+using OpenPcn.Cohorts.Codelists;
+using OpenPcn.Cohorts.Definitions;
+using OpenPcn.Cohorts.Language;
+using OpenPcn.Cohorts.Model;
+
+namespace OpenPcn.Core.Features.CaseFinding;
+
+/// <summary>
+/// The codelists and built-in definitions shipped with OpenPCN, loaded once per process (they are immutable).
+/// </summary>
+public sealed class ShippedDefinitions
+{
+    private readonly Lazy<CodelistLibrary> library;
+
+    /// <summary>The codelists beside the program (<c>data/</c> in the output folder).</summary>
+    public ShippedDefinitions()
+        : this(CodelistLibrary.LoadShipped)
+    {
+    }
+
+    internal ShippedDefinitions(Func<CodelistLibrary> load) => library = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The built-in definitions, registers first.</summary>
+    public IReadOnlyList<CohortDefinition> BuiltIns => BuiltInDefinitions.Create(library.Value);
+
+    /// <summary>The shipped codelists as listed in the manifest (for the builder's choice of codelist).</summary>
+    public IReadOnlyList<CodelistInfo> Codelists => library.Value.All;
+
+    /// <summary>A shipped codelist by id, or null.</summary>
+    public Codelist? Codelist(string id) => library.Value.TryGet(id, out var codelist) ? codelist : null;
+
+    /// <summary>A built-in definition by name, or null.</summary>
+    public CohortDefinition? BuiltIn(string name) => BuiltIns.FirstOrDefault(d => d.Name == name);
+}
