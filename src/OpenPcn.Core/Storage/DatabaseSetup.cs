@@ -45,6 +45,7 @@ public sealed partial class DatabaseSetup(
         {
             // A large import that was killed part-way leaves the record tables' secondary indexes dropped.
             await RecordIndexes.EnsureAsync(db, ct);
+            await RecordIndexes.AnalyseAsync(db, onlyIfMissing: true, ct);
         }
 
         await UserService.EnsureRolesAsync(roles);

@@ -103,6 +103,22 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
             {
                 await RebuildIndexesAsync(writer);
             }
+
+            await AnalyseAsync(writer);
+        }
+    }
+
+    /// <summary>Refreshes the planner's statistics for the record tables (see RecordIndexes.AnalyseAsync); a failure is logged only.</summary>
+    private async Task AnalyseAsync(ImportWriter writer)
+    {
+        try
+        {
+            await writer.RollbackAsync();
+            await RecordIndexes.AnalyseAsync(db, ct: CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogIndexRebuildFailed(logger, e.GetType().Name);
         }
     }
 

@@ -52,7 +52,8 @@ public sealed class SqlCompileTests
 
         var sql = Compile(Dialect(dialect), latest.Value > 140, Cohort.Medications.Count(), Cohort.Registrations.Exists());
 
-        Assert.Equal(Occurrences(sql, "FROM \""), Occurrences(sql, "e.\"PcnId\" = @pcn") + 1);
+        // Every read of a table is scoped: event rows by e."PcnId", patients (the cohort and the report) by p."PcnId".
+        Assert.Equal(Occurrences(sql, "FROM \""), Occurrences(sql, "e.\"PcnId\" = @pcn") + Occurrences(sql, "WHERE p.\"PcnId\" = @pcn"));
         Assert.Contains("p.\"PcnId\" = @pcn AND p.\"PatientId\" = e.\"PatientId\"", sql, StringComparison.Ordinal);
         Assert.Contains("WHERE p.\"PcnId\" = @pcn", sql, StringComparison.Ordinal);
     }

@@ -19,6 +19,9 @@ internal abstract class SqlCte(string name, Frame frame)
 
     /// <summary>The SELECT, once every value it holds has been added.</summary>
     public abstract string Render();
+
+    /// <summary>Adds a condition on the rows read (used to keep only the cohort's patients).</summary>
+    public abstract void Restrict(string condition);
 }
 
 /// <summary>The first or last row per patient of an event frame, with the columns of it that the query uses.</summary>
@@ -47,6 +50,8 @@ internal sealed class PickCte : SqlCte
 
     public override SqlScope Scope { get; }
 
+    public override void Restrict(string condition) => _conditions.Add(condition);
+
     /// <summary>The column holding logical column <paramref name="name"/> of the picked row (added once).</summary>
     public string Column(string name)
     {
@@ -62,7 +67,7 @@ internal sealed class PickCte : SqlCte
     {
         var outer = string.Concat(_columns.Select(c => $", c_{c}"));
         var inner = string.Concat(_columns.Select(c => $", {PhysicalSchema.Expression(_pick.Table, c, SqlScope.Rows, _dialect)} AS c_{c}"));
-        return $"SELECT pid{outer} FROM (\n  SELECT {Scope.PatientKey} AS pid{inner},\n    ROW_NUMBER() OVER (PARTITION BY {Scope.PatientKey} ORDER BY {_order}) AS rn\n  {Scope.From(_conditions)}) ranked\n  WHERE rn = 1";
+        return $"SELECT pid{outer} FROM (\n  SELECT {Scope.PatientKey} AS pid{inner},\n    ROW_NUMBER() OVER (PARTITION BY {_dialect.GroupKey(Scope.PatientKey)} ORDER BY {_order}) AS rn\n  {Scope.From(_conditions)}) ranked\n  WHERE rn = 1";
     }
 }
 
@@ -70,6 +75,7 @@ internal sealed class PickCte : SqlCte
 internal sealed class AggregateCte : SqlCte
 {
     private readonly List<string> _conditions;
+    private readonly SqlDialect _dialect;
     private readonly Dictionary<Aggregate, string> _aliases = [];
     private readonly List<string> _values = [];
 
@@ -77,10 +83,13 @@ internal sealed class AggregateCte : SqlCte
         : base(name, frame)
     {
         Scope = new SqlScope(frame.Table, this);
+        _dialect = compiler.Dialect;
         _conditions = compiler.Conditions(frame, Scope);
     }
 
     public override SqlScope Scope { get; }
+
+    public override void Restrict(string condition) => _conditions.Add(condition);
 
     /// <summary>The column holding <paramref name="aggregate"/> (added once).</summary>
     public string Column(Aggregate aggregate, SqlCompiler compiler)
@@ -109,6 +118,6 @@ internal sealed class AggregateCte : SqlCte
     public override string Render()
     {
         var values = _values.Count == 0 ? string.Empty : ", " + string.Join(", ", _values);
-        return $"SELECT {Scope.PatientKey} AS pid{values}\n  {Scope.From(_conditions)}\n  GROUP BY {Scope.PatientKey}";
+        return $"SELECT {Scope.PatientKey} AS pid{values}\n  {Scope.From(_conditions)}\n  GROUP BY {_dialect.GroupKey(Scope.PatientKey)}";
     }
 }

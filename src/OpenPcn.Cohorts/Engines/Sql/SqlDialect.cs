@@ -58,6 +58,13 @@ public abstract class SqlDialect
     /// <summary>The sum of 64-bit integers as a 64-bit integer.</summary>
     internal virtual string IntegerSum(string value) => $"SUM({value})";
 
+    /// <summary>
+    /// The patient key as a derived table groups or partitions by it. SQLite's planner would otherwise read a
+    /// codelist filter's rows through the (PcnId, PatientId, Date) index to save a sort, scanning every event of the
+    /// network instead of the few the (PcnId, Code, Date) index finds; a unary plus hides that ordering from it.
+    /// </summary>
+    internal virtual string GroupKey(string patientKey) => patientKey;
+
     /// <summary>An ORDER BY term: ascending with nulls first, or descending with nulls last.</summary>
     internal virtual string OrderBy(string key, bool descending) => descending ? $"{key} DESC NULLS LAST" : $"{key} ASC NULLS FIRST";
 
@@ -101,6 +108,8 @@ public abstract class SqlDialect
 internal sealed class SqliteDialect : SqlDialect
 {
     public override string Name => "SQLite";
+
+    internal override string GroupKey(string patientKey) => "+" + patientKey;
 
     internal override string Boolean(bool value) => value ? "1" : "0";
 

@@ -34,10 +34,25 @@ internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
     /// <summary>Set whenever an expression reads a joined derived table (see <see cref="SqlCompiler"/>'s conjuncts).</summary>
     public bool ReadsJoins { get; set; }
 
+    /// <summary>The derived tables read since the current condition term began (see <see cref="SqlCompiler"/>).</summary>
+    public HashSet<SqlCte> Touched { get; } = [];
+
+    /// <summary>The outer SELECT of <paramref name="other"/>'s joins added to this one's (both over patients).</summary>
+    public SqlScope Merge(SqlScope other)
+    {
+        foreach (var cte in other._joins.Where(j => !_joins.Contains(j)))
+        {
+            _joins.Add(cte);
+        }
+
+        return this;
+    }
+
     /// <summary>Joins <paramref name="cte"/> (once) on patient id.</summary>
     public void Join(SqlCte cte)
     {
         ReadsJoins = true;
+        Touched.Add(cte);
         if (!_joins.Contains(cte))
         {
             _joins.Add(cte);

@@ -40,6 +40,52 @@ internal static class RecordIndexes
         }
     }
 
+    /// <summary>
+    /// Refreshes the planner's statistics for the record tables. Case-finding queries join several filtered reads of
+    /// the events table; without statistics SQLite guesses row counts and can pick plans a hundred times slower
+    /// (docs/benchmarks.md), so an import ends with this, and start-up runs it on a SQLite file that has none.
+    /// </summary>
+    public static async Task AnalyseAsync(PcnDbContext db, bool onlyIfMissing = false, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            if (onlyIfMissing && await HasStatisticsAsync(db, ct))
+            {
+                return;
+            }
+
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"Patients\"; ANALYZE \"Registrations\"; ANALYZE \"ClinicalEvents\"; ANALYZE \"MedicationRecords\";", ct);
+        }
+        else if (!onlyIfMissing)
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"Patients\", \"Registrations\", \"ClinicalEvents\", \"MedicationRecords\"", ct);
+        }
+    }
+
+    private static async Task<bool> HasStatisticsAsync(PcnDbContext db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1') > 0 OR NOT EXISTS (SELECT 1 FROM \"ClinicalEvents\")";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
     private static IEnumerable<(IIndex Index, StoreObjectIdentifier Table)> Secondary(PcnDbContext db) =>
         from type in Tables
         let entity = db.Model.FindEntityType(type)!
