@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OpenPcn.Cohorts.Engines;
 using OpenPcn.Cohorts.Engines.InMemory;
 using OpenPcn.Cohorts.Engines.Sql;
@@ -10,7 +11,6 @@ using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
 using OpenPcn.TestSupport.Population;
-using Npgsql;
 
 namespace OpenPcn.Cohorts.Spec.Definitions;
 

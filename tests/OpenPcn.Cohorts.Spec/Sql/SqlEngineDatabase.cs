@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenPcn.Cohorts.Engines;
 using OpenPcn.Cohorts.Engines.Sql;
@@ -8,7 +9,6 @@ using OpenPcn.Cohorts.Model;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
 using OpenPcn.TestSupport.Population;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenPcn.Cohorts.Spec.Sql;
 
