@@ -10,24 +10,17 @@ namespace OpenPcn.Core.Features.CaseFinding;
 /// </summary>
 public sealed class ShippedDefinitions
 {
-    private readonly Lazy<CodelistLibrary> library;
-
-    /// <summary>The codelists beside the program (<c>data/</c> in the output folder).</summary>
-    public ShippedDefinitions()
-        : this(CodelistLibrary.LoadShipped)
-    {
-    }
-
-    internal ShippedDefinitions(Func<CodelistLibrary> load) => library = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+    // The codelists beside the program (data/ in the output folder), read on first use.
+    private readonly Lazy<CodelistLibrary> _library = new(CodelistLibrary.LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The built-in definitions, registers first.</summary>
-    public IReadOnlyList<CohortDefinition> BuiltIns => BuiltInDefinitions.Create(library.Value);
+    public IReadOnlyList<CohortDefinition> BuiltIns => BuiltInDefinitions.Create(_library.Value);
 
     /// <summary>The shipped codelists as listed in the manifest (for the builder's choice of codelist).</summary>
-    public IReadOnlyList<CodelistInfo> Codelists => library.Value.All;
+    public IReadOnlyList<CodelistInfo> Codelists => _library.Value.All;
 
     /// <summary>A shipped codelist by id, or null.</summary>
-    public Codelist? Codelist(string id) => library.Value.TryGet(id, out var codelist) ? codelist : null;
+    public Codelist? Codelist(string id) => _library.Value.TryGet(id, out var codelist) ? codelist : null;
 
     /// <summary>A built-in definition by name, or null.</summary>
     public CohortDefinition? BuiltIn(string name) => BuiltIns.FirstOrDefault(d => d.Name == name);
