@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPcn.Cohorts.Engines;
@@ -9,6 +10,7 @@ using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Storage;
 using OpenPcn.TestSupport;
 using OpenPcn.TestSupport.Population;
+using Npgsql;
 
 namespace OpenPcn.Cohorts.Spec.Definitions;
 
@@ -53,23 +55,42 @@ internal sealed class Records
 
     public Records Issue(long patient, string code, DateOnly date) => Medicine(patient, MedicationKind.Issue, code, date);
 
-    /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> (<c>memory</c> or <c>sqlite</c>).</summary>
-    public async Task<CohortResult> RunAsync(string engine, CohortQuery query)
+    /// <summary>Runs <paramref name="query"/> on <paramref name="engine"/> (<c>memory</c>, <c>sqlite</c> or <c>postgres</c>).</summary>
+    public async Task<CohortResult> RunAsync(string engine, CohortQuery query) => (await RunAllAsync(engine, [query]))[0];
+
+    /// <summary>Runs every query on <paramref name="engine"/>, over one copy of the records.</summary>
+    public async Task<List<CohortResult>> RunAllAsync(string engine, IReadOnlyList<CohortQuery> queries)
     {
+        var results = new List<CohortResult>();
         if (engine == "memory")
         {
-            return await new InMemoryEngine(Tables()).RunAsync(query, IndexDate);
+            var memory = new InMemoryEngine(Tables());
+            foreach (var query in queries)
+            {
+                results.Add(await memory.RunAsync(query, IndexDate));
+            }
+
+            return results;
         }
 
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var provider = engine == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        await using var database = await TestDatabase.CreateAsync(provider);
         var pcn = await database.CreateNetworkAsync("U12345", "PCN", "QWO", (Practice, 5000));
         await using (var scope = database.SystemScope())
         {
             await SeedAsync(new RecordSeeder(scope.ServiceProvider.GetRequiredService<PcnDbContext>(), pcn));
         }
 
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        return await new SqlCohortEngine(connection, SqlDialect.Sqlite, pcn).RunAsync(query, IndexDate);
+        foreach (var query in queries)
+        {
+            await using DbConnection connection = provider == DatabaseProvider.Sqlite
+                ? new SqliteConnection(database.ConnectionString)
+                : new NpgsqlConnection(database.ConnectionString);
+            var dialect = provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.Postgres;
+            results.Add(await new SqlCohortEngine(connection, dialect, pcn).RunAsync(query, IndexDate));
+        }
+
+        return results;
     }
 
     private async Task SeedAsync(RecordSeeder seeder)

@@ -5,6 +5,17 @@ namespace OpenPcn.Cohorts.Spec.Harness;
 /// <summary>Names every node kind (with its operator) in a series, to check that the cases cover the model.</summary>
 public static class ModelWalker
 {
+    /// <summary>Every node kind a query can hold, as <see cref="Visit(Series, ISet{string})"/> names them.</summary>
+    public static IReadOnlyList<string> AllNodeKinds { get; } =
+    [
+        nameof(Value), nameof(IndexDate), nameof(Column), nameof(Case), nameof(Coalesce), nameof(AddDays), nameof(AddMonths),
+        nameof(FinancialYearStart), nameof(DaysBetween), nameof(YearsBetween), nameof(InCodelist),
+        nameof(TableFrame), nameof(FilteredFrame), "PickedRow.First", "PickedRow.Last",
+        .. Enum.GetNames<UnaryOperator>().Select(o => $"Unary.{o}"),
+        .. Enum.GetNames<BinaryOperator>().Select(o => $"Binary.{o}"),
+        .. Enum.GetNames<AggregateFunction>().Select(f => $"Aggregate.{f}"),
+    ];
+
     public static void Visit(Series series, ISet<string> seen)
     {
         switch (series)

@@ -97,4 +97,20 @@ public sealed class SqlCompileTests
         Assert.Contains("(e.\"Date\" > '2025-11-23')", sqlite, StringComparison.Ordinal);
         Assert.Contains("(e.\"Date\" > DATE '2025-11-23')", postgres, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compile_SqliteTermReadingDerivedTable_KeepsLeftJoinAndIndexableTerms()
+    {
+        var diagnosed = Cohort.ClinicalEvents.WithCode(Hypertension).Maximum(e => e.Date);
+        var after = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp") & (e.Date > diagnosed));
+
+        var sql = Compile(SqlDialect.Sqlite, after.Exists() & (Cohort.Patients.DeprivationDecile < 3));
+        var postgres = Compile(SqlDialect.Postgres, after.Exists() & (Cohort.Patients.DeprivationDecile < 3));
+
+        Assert.Contains("AND ((e.\"Code\" = 'bp'))", sql, StringComparison.Ordinal);
+        Assert.Contains("AND ((CASE WHEN (e.\"Date\" > agg1.v0) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
+        Assert.Contains("AND ((CASE WHEN (agg0.pid IS NOT NULL) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
+        Assert.Contains("AND ((p.\"DeprivationDecile\" < 3.0))", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("CASE WHEN (e.", postgres, StringComparison.Ordinal);
+    }
 }

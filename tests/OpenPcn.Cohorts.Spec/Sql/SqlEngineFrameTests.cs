@@ -52,6 +52,24 @@ public sealed class SqlEngineFrameTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Aggregate_UsingAnAggregateOfItsOwnFrame_IsComputedSeparately(DatabaseProvider provider)
+    {
+        await using var db = await SqlEngineDatabase.CreateAsync(provider);
+        await db.SeedAsync(async s =>
+        {
+            await s.PatientAsync(1, RecordSeeder.NhsNumberFrom(1), SqlEngineDatabase.Practice, new DateOnly(1950, 1, 1), Sex.Female);
+            await s.EventAsync(1, EventKind.Observation, "bp", new DateOnly(2021, 6, 1), value: 150m);
+            await s.EventAsync(1, EventKind.Observation, "bp", new DateOnly(2022, 6, 1), value: 150m);
+            await s.EventAsync(1, EventKind.Observation, "bp", new DateOnly(2023, 6, 1), value: 120m);
+        });
+        var bp = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp"));
+
+        var atMaximum = await db.ValuesAsync(bp.Sum(e => Cohort.If<IntExpr>(e.Value.Is(bp.Maximum(x => x.Value)), 1L, 0L)));
+
+        Assert.Equal(2L, atMaximum[1]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task OnRegister_LatestDiagnosisAfterLatestResolved_IsOnRegister(DatabaseProvider provider)
     {
         await using var db = await SqlEngineDatabase.CreateAsync(provider);

@@ -46,7 +46,7 @@ internal sealed partial class SqlCompiler
         {
             var cte = Pick(pick, scope);
             scope.Join(cte);
-            return $"{cte.Name}.c_{column.Name}";
+            return $"{cte.Name}.{cte.Column(column.Name)}";
         }
 
         return PhysicalSchema.Expression(column.Frame.Table, column.Name, Alias(column, scope), Dialect);

@@ -20,7 +20,7 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
     public string Compile(CohortQuery query)
     {
         var scope = new SqlScope(null, null);
-        var population = Series(query.Population, scope);
+        var population = Conjuncts(query.Population, scope);
         var columns = query.Columns.Select((c, i) => $"{Series(c.Value, scope)} AS v{i}").ToList();
 
         var sql = new StringBuilder();
@@ -36,21 +36,38 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
             sql.Append(",\n  ").Append(column);
         }
 
-        sql.Append('\n').Append(scope.From([population])).Append("\nORDER BY ").Append(scope.PatientKey);
+        sql.Append('\n').Append(scope.From(population)).Append("\nORDER BY ").Append(scope.PatientKey);
         return sql.ToString();
     }
 
     /// <summary>The conditions of an event frame's filters, outermost last, compiled over its rows.</summary>
     public List<string> Conditions(Frame frame, SqlScope scope)
     {
-        var conditions = new List<string>();
+        var filters = new List<Series>();
         for (var f = frame; f is FilteredFrame filtered; f = filtered.Source)
         {
-            conditions.Add(Series(filtered.Condition, scope));
+            filters.Add(filtered.Condition);
         }
 
-        conditions.Reverse();
-        return conditions;
+        filters.Reverse();
+        return filters.SelectMany(f => Conjuncts(f, scope)).ToList();
+    }
+
+    /// <summary>
+    /// A WHERE condition as its top-level AND terms (true exactly when all are): terms on the row alone stay as they
+    /// are, so an index can serve them; terms that read a joined derived table go through
+    /// <see cref="SqlDialect.JoinedCondition"/>.
+    /// </summary>
+    private List<string> Conjuncts(Series condition, SqlScope scope)
+    {
+        if (condition is Binary { Operator: BinaryOperator.And } and)
+        {
+            return [.. Conjuncts(and.Left, scope), .. Conjuncts(and.Right, scope)];
+        }
+
+        scope.ReadsJoins = false;
+        var sql = Series(condition, scope);
+        return [scope.ReadsJoins ? Dialect.JoinedCondition(sql) : sql];
     }
 
     private PickCte Pick(PickedRow pick, SqlScope requester) =>

@@ -21,32 +21,49 @@ internal abstract class SqlCte(string name, Frame frame)
     public abstract string Render();
 }
 
-/// <summary>The first or last row per patient of an event frame, with every column of its table.</summary>
+/// <summary>The first or last row per patient of an event frame, with the columns of it that the query uses.</summary>
 internal sealed class PickCte : SqlCte
 {
-    private readonly string _body;
+    private readonly PickedRow _pick;
+    private readonly SqlDialect _dialect;
+    private readonly List<string> _conditions;
+    private readonly string _order;
+    private readonly List<string> _columns = [];
 
     public PickCte(string name, PickedRow pick, SqlCompiler compiler)
         : base(name, pick)
     {
+        _pick = pick;
+        _dialect = compiler.Dialect;
         Scope = new SqlScope(pick.Table, this);
-        var conditions = compiler.Conditions(pick.Source, Scope);
+        _conditions = compiler.Conditions(pick.Source, Scope);
         var descending = pick.Position == PickPosition.Last;
-        var order = string.Join(", ", [
+        _order = string.Join(", ", [
             compiler.Dialect.OrderBy(compiler.Series(pick.SortBy, Scope), descending),
             $"{SqlScope.Rows}.{PhysicalSchema.SourceKey}{(descending ? " DESC" : string.Empty)}",
             $"{SqlScope.Rows}.{PhysicalSchema.Seq}{(descending ? " DESC" : string.Empty)}",
         ]);
-        var columns = pick.Table.Columns.Select(c => $"{PhysicalSchema.Expression(pick.Table, c.Name, SqlScope.Rows, compiler.Dialect)} AS c_{c.Name}");
-        _body = $"SELECT {Scope.PatientKey} AS pid, {string.Join(", ", columns)},\n    ROW_NUMBER() OVER (PARTITION BY {Scope.PatientKey} ORDER BY {order}) AS rn\n  {Scope.From(conditions)}";
-        Columns = pick.Table.Columns.Select(c => $"c_{c.Name}").ToList();
     }
 
     public override SqlScope Scope { get; }
 
-    private IReadOnlyList<string> Columns { get; }
+    /// <summary>The column holding logical column <paramref name="name"/> of the picked row (added once).</summary>
+    public string Column(string name)
+    {
+        if (!_columns.Contains(name))
+        {
+            _columns.Add(name);
+        }
 
-    public override string Render() => $"SELECT pid, {string.Join(", ", Columns)} FROM (\n  {_body}) ranked WHERE rn = 1";
+        return $"c_{name}";
+    }
+
+    public override string Render()
+    {
+        var outer = string.Concat(_columns.Select(c => $", c_{c}"));
+        var inner = string.Concat(_columns.Select(c => $", {PhysicalSchema.Expression(_pick.Table, c, SqlScope.Rows, _dialect)} AS c_{c}"));
+        return $"SELECT pid{outer} FROM (\n  SELECT {Scope.PatientKey} AS pid{inner},\n    ROW_NUMBER() OVER (PARTITION BY {Scope.PatientKey} ORDER BY {_order}) AS rn\n  {Scope.From(_conditions)}) ranked\n  WHERE rn = 1";
+    }
 }
 
 /// <summary>The aggregates of one event frame, grouped by patient.</summary>

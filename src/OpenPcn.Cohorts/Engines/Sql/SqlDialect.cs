@@ -61,6 +61,12 @@ public abstract class SqlDialect
     /// <summary>An ORDER BY term: ascending with nulls first, or descending with nulls last.</summary>
     internal virtual string OrderBy(string key, bool descending) => descending ? $"{key} DESC NULLS LAST" : $"{key} ASC NULLS FIRST";
 
+    /// <summary>
+    /// A WHERE term that reads a left-joined derived table. Written as it is by default; SQLite hides it in a CASE,
+    /// because it otherwise turns the LEFT JOINs into inner joins and may then scan one derived table per row of another.
+    /// </summary>
+    internal virtual string JoinedCondition(string condition) => condition;
+
     /// <summary>A whole number constant.</summary>
     internal static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -115,6 +121,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     internal override string YearsBetween(string from, string to) =>
         $"(CAST(substr({to}, 1, 4) AS INTEGER) - CAST(substr({from}, 1, 4) AS INTEGER) - (substr({to}, 6, 5) < substr({from}, 6, 5)))";
+
+    internal override string JoinedCondition(string condition) => $"(CASE WHEN {condition} THEN 1 ELSE 0 END) = 1";
 
     // SQLite sorts nulls first ascending and last descending already; saying nothing works on every version.
     internal override string OrderBy(string key, bool descending) => descending ? $"{key} DESC" : key;

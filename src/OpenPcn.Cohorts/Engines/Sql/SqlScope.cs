@@ -31,9 +31,13 @@ internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
     /// <summary>Whether joining <paramref name="cte"/> here would make a derived table depend on itself.</summary>
     public bool WouldCycle(SqlCte cte) => Owner is not null && (cte == Owner || cte.DependsOn(Owner));
 
+    /// <summary>Set whenever an expression reads a joined derived table (see <see cref="SqlCompiler"/>'s conjuncts).</summary>
+    public bool ReadsJoins { get; set; }
+
     /// <summary>Joins <paramref name="cte"/> (once) on patient id.</summary>
     public void Join(SqlCte cte)
     {
+        ReadsJoins = true;
         if (!_joins.Contains(cte))
         {
             _joins.Add(cte);
