@@ -140,6 +140,17 @@ public sealed class CohortJsonTests
     }
 
     [Fact]
+    public void DeserializeQuery_LookupWithoutTheCodelist_NamesThePath()
+    {
+        var known = SpecCodelists.All.ToDictionary(c => c.Id);
+        var json = Population("""{"op": "in_codelist", "code": {"op": "value", "type": "text", "value": "a"}, "codelist": "NOPE_COD"}""");
+
+        var error = Assert.Throws<CohortModelException>(() => CohortJson.DeserializeQuery(json, id => known[id]));
+
+        Assert.Equal("At population.codelist: there is no codelist NOPE_COD.", error.Message);
+    }
+
+    [Fact]
     public void DeserializeQuery_TooDeep_IsRefused()
     {
         var series = """{"op": "value", "type": "boolean", "value": true}""";

@@ -107,6 +107,27 @@ public static class AggregateCases
             1       | 8
             2       |
             """)
+        .Case("Aggregating a patient aggregate per row", "An aggregate of the patient's rows is the same on each of them.", """
+            patients
+            patient | sex
+            1       | female
+            2       | male
+
+            registrations
+            patient | practice | start_date
+            1       | A81001   | 2020-01-01
+            1       | A81002   | 2021-01-01
+
+            clinical_events
+            patient | code | date
+            1       | a    | 2025-01-01
+            1       | b    | 2025-02-01
+            1       | c    | 2025-03-01
+            """, Cohort.Registrations.Sum(r => Cohort.ClinicalEvents.Sum(e => Cohort.Registrations.Count())), """
+            patient | value
+            1       | 12
+            2       |
+            """)
         .Case("Aggregating medicines", "", """
             patients
             patient | sex

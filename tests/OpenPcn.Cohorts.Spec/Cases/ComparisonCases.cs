@@ -47,7 +47,7 @@ public static class ComparisonCases
             3       | F
             4       |
             """)
-        .Case("At most", "", Deciles, Cohort.Patients.DeprivationDecile <= 5, """
+        .Case("At most", "`<=` and `AtMost` are the same.", Deciles, (Cohort.Patients.DeprivationDecile <= 5) & Cohort.Patients.DeprivationDecile.AtMost(5), """
             patient | value
             1       | T
             2       | T

@@ -23,6 +23,20 @@ public static class SpecEngines
 
     /// <summary>Every engine's name.</summary>
     public static IReadOnlyList<string> Names { get; } = [InMemory, Sqlite, Postgres];
+
+    /// <summary>
+    /// Cases the SQL engines are known to get wrong, with why. They are not run as spec cases on those engines;
+    /// <c>KnownGaps_OnSqlEngines_StillFail</c> fails once an engine gets one right, so the entry can be removed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SqlKnownGaps { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["aggregates/aggregating-a-patient-aggregate-per-row"] =
+            "an aggregate over a table whose value aggregates another table whose value aggregates the first table again: " +
+            "the compiled CTE refers to itself (SQLite: circular reference: agg0; PostgreSQL: relation agg0 does not exist)",
+    };
+
+    /// <summary>Whether random queries must avoid aggregates nested three deep (the known gap above).</summary>
+    public static bool AvoidDeeplyNestedAggregates => SqlKnownGaps.ContainsKey("aggregates/aggregating-a-patient-aggregate-per-row");
 }
 
 /// <summary>The reference engine over the case's tables loaded into <see cref="RecordTables"/>.</summary>

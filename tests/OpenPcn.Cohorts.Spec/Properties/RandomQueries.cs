@@ -13,6 +13,8 @@ public sealed class RandomQueries(Choices c)
 {
     private const int MaxDepth = 3;
 
+    private int _aggregateNesting;
+
     private static readonly CohortType[] Types = [CohortType.Boolean, CohortType.Integer, CohortType.Decimal, CohortType.Date, CohortType.Text];
 
     private static readonly CohortTable[] EventTables = [CohortTables.ClinicalEvents, CohortTables.Medications, CohortTables.Registrations];
@@ -138,6 +140,24 @@ public sealed class RandomQueries(Choices c)
 
     /// <summary>An aggregate giving <paramref name="type"/> per patient, or null when none does.</summary>
     private Aggregate? Aggregate(CohortType type, int depth)
+    {
+        if (SpecEngines.AvoidDeeplyNestedAggregates && _aggregateNesting >= 2)
+        {
+            return null;
+        }
+
+        _aggregateNesting++;
+        try
+        {
+            return NewAggregate(type, depth);
+        }
+        finally
+        {
+            _aggregateNesting--;
+        }
+    }
+
+    private Aggregate? NewAggregate(CohortType type, int depth)
     {
         var frame = EventFrame(depth);
         var function = type switch

@@ -131,4 +131,29 @@ public sealed class SqlEngineScalarTests
         Assert.Equal(false, inList[1]);
         Assert.Equal(false, inList[2]);
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Arithmetic_MixedNumbersAndFilters_KeepOnlyTrueRows(DatabaseProvider provider)
+    {
+        await using var db = await SqlEngineDatabase.CreateAsync(provider);
+        await db.SeedAsync(async s =>
+        {
+            await s.PatientAsync(1, RecordSeeder.NhsNumberFrom(1), SqlEngineDatabase.Practice, new DateOnly(1950, 1, 1), Sex.Female, decile: 3);
+            await s.EventAsync(1, EventKind.Observation, "bp", new DateOnly(2026, 1, 1), value: 150.25m);
+            await s.EventAsync(1, EventKind.Observation, "bp", new DateOnly(2026, 2, 1), value: 90m);
+            await s.EventAsync(1, EventKind.Observation, "note", new DateOnly(2026, 3, 1));
+        });
+        var decile = Cohort.Patients.DeprivationDecile;
+        var latestBp = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp")).Earliest(e => e.Date).Value;
+        var valuePlusDecile = Expr.Wrap(new Binary(BinaryOperator.Add, latestBp.Series, decile.Series));
+        var decileMinusTen = Expr.Wrap(new Binary(BinaryOperator.Subtract, decile.Series, new Value(10L, CohortType.Integer)));
+        var events = Cohort.ClinicalEvents;
+
+        Assert.Equal(153.25, (await db.ValuesAsync(valuePlusDecile))[1]);
+        Assert.Equal(-7L, (await db.ValuesAsync(decileMinusTen))[1]);
+        Assert.Equal(1L, (await db.ValuesAsync(events.Where(e => !(e.Value > 100)).Count()))[1]);
+        Assert.Equal(2L, (await db.ValuesAsync(events.Where(e => (e.Value > 100) | e.Code.Is("note")).Count()))[1]);
+        Assert.Equal(2L, (await db.ValuesAsync(events.Where(e => e.Value.IsNot(90)).Count() + events.Where(e => e.Code.IsNot("bp")).Count()))[1]);
+        Assert.Equal(true, (await db.ValuesAsync(Expr.Wrap(new Binary(BinaryOperator.Equal, events.Exists().Series, new Value(true, CohortType.Boolean)))))[1]);
+    }
 }

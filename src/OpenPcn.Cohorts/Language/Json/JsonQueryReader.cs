@@ -47,7 +47,21 @@ internal sealed class JsonQueryReader(Func<string, Codelist> codelists)
             return known;
         }
 
-        var codelist = Build(path, () => codelists(id)) ?? throw Error(path, $"there is no codelist {id}");
+        Codelist? codelist;
+        try
+        {
+            codelist = Build(path, () => codelists(id));
+        }
+        catch (KeyNotFoundException)
+        {
+            codelist = null;
+        }
+
+        if (codelist is null)
+        {
+            throw Error(path, $"there is no codelist {id}");
+        }
+
         if (codelist.Id != id)
         {
             throw Error(path, $"codelist {id} was resolved to {codelist.Id}");
