@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenPcn.Cli.Features.CaseFinding;
 using OpenPcn.Cli.Features.Network;
 using OpenPcn.Cli.Features.Population;
 using OpenPcn.Cli.Features.Security;
@@ -57,6 +58,7 @@ internal sealed class CliApp(IAnsiConsole console, TextReader input, IReadOnlyDi
         root.Subcommands.Add(DemoCommands.Create(this));
         root.Subcommands.Add(ImportCommand.Create(this));
         root.Subcommands.Add(GenerateCommand.Create(this));
+        root.Subcommands.Add(CohortsCommands.Create(this));
 
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = console.Profile.Out.Writer };

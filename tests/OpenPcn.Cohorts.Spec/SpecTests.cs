@@ -6,7 +6,8 @@ using OpenPcn.Cohorts.Spec.Harness;
 namespace OpenPcn.Cohorts.Spec;
 
 /// <summary>Runs every spec case on every engine, each query first round-tripped through its JSON form.</summary>
-public sealed class SpecTests(SpecDatabases databases) : IClassFixture<SpecDatabases>
+[Collection(SpecCollection.Name)]
+public sealed class SpecTests(SpecDatabases databases)
 {
     [Theory]
     [SpecCases]

@@ -34,8 +34,7 @@ internal static class Smr
 
     internal static BoolExpr IsSeverelyFrail(CodelistLibrary c) => Populations.LatestFrailty(c).Code.IsIn(c.Get("SEVFRAIL_COD")).OrFalse();
 
-    private static List<Codelist> AddictiveCodelists(CodelistLibrary c) =>
-        [.. AddictiveGroups.Select(g => c.TryGet(g.Id, out var list) ? list : null).OfType<Codelist>()];
+    private static List<Codelist> AddictiveCodelists(CodelistLibrary c) => [.. AddictiveGroups.Select(g => c.Get(g.Id))];
 
     private static CohortDefinition CareHome(CodelistLibrary c)
     {
@@ -102,7 +101,7 @@ internal static class Smr
             "smr-addictive-medicines",
             "SMR priority: potentially addictive medicines",
             "Patients issued an opioid, gabapentinoid, benzodiazepine or Z-drug in the last 6 months, or with one on an active repeat. "
-            + "The groups use the dependence-forming medicines dm+d codelists of the OpenSAFELY dfms-covid19 study; see data/medicines/SOURCES.md for what is shipped.",
+            + "The groups are the dependence-forming medicines dm+d codelists of the OpenSAFELY dfms-covid19 study (opioid pain medicines, gabapentinoids, benzodiazepines, Z-drugs).",
             $"{Source} (potentially addictive pain medicines, from 2021/22); IIF 2022/23 SMR-01C",
             Year,
             Populations.Query(Populations.Registered & any, [.. columns]),
@@ -159,7 +158,7 @@ internal static class Smr
     }
 
     private static BoolExpr OnGroup(CodelistLibrary c, string id) =>
-        c.TryGet(id, out var list) ? Populations.CurrentMedicines(m => m.Code.IsIn(list)).Exists() : false;
+        Populations.CurrentMedicines(m => m.Code.IsIn(c.Get(id))).Exists();
 
     private static BoolExpr InAny(MedicationRows m, List<Codelist> lists)
     {

@@ -18,7 +18,7 @@ public static class AggregateCases
         1       | sys  | 2025-01-01 | 130.5
         1       | dia  | 2023-01-01 |
         1       | sys  | 2023-01-01 | 150
-        2       | dia  |            |
+        2       | dia  | 2025-01-01 |
         """;
 
     public static SpecSection Section { get; } = new SpecSection(
@@ -52,7 +52,7 @@ public static class AggregateCases
         .Case("Count distinct dates", "", Readings, Cohort.ClinicalEvents.CountDistinct(e => e.Date), """
             patient | value
             1       | 3
-            2       | 0
+            2       | 1
             3       | 0
             """)
         .Case("Minimum of a measurement", "", Readings, Cohort.ClinicalEvents.Minimum(e => e.Value), """
@@ -70,7 +70,7 @@ public static class AggregateCases
         .Case("Earliest and latest dates", "", Readings, Cohort.ClinicalEvents.Minimum(e => e.Date).DaysUntil(Cohort.ClinicalEvents.Maximum(e => e.Date)), """
             patient | value
             1       | 731
-            2       |
+            2       | 0
             3       |
             """)
         .Case("Sum of a measurement", "", Readings, Cohort.ClinicalEvents.Sum(e => e.Value), """
@@ -82,13 +82,13 @@ public static class AggregateCases
         .Case("Sum of whole numbers", "", Readings, Cohort.ClinicalEvents.Sum(e => e.Date.DaysUntil(new DateOnly(2025, 1, 1))), """
             patient | value
             1       | 1828
-            2       |
+            2       | 0
             3       |
             """)
         .Case("Maximum of a whole number", "", Readings, Cohort.ClinicalEvents.Maximum(e => e.Date.YearsUntil(Cohort.IndexDate)), """
             patient | value
             1       | 2
-            2       |
+            2       | 0
             3       |
             """)
         .Case("Aggregating a patient value per row", "A patient value is the same on each of the patient's rows.", """

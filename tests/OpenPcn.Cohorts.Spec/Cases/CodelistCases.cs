@@ -12,7 +12,7 @@ public static class CodelistCases
     public static SpecSection Section { get; } = new SpecSection(
             "codelists",
             "Codelists",
-            "A codelist is a versioned set of codes (here `HYP_COD` holds hyp1 and hyp2, `STATIN_DRUGS` holds atorva and simva). `IsIn(codelist)` is null for a null code; `WithCode(codelist)` keeps the rows whose code is in the list.")
+            "A codelist is a versioned set of codes (here `Hypertension` is `HYP_COD`, holding hyp1 and hyp2, and `Statins` is `STATIN_DRUGS`, holding atorva and simva). `IsIn(codelist)` is null for a null code; `WithCode(codelist)` keeps the rows whose code is in the list.")
         .Case("With a code in the list", "", """
             patients
             patient | sex
@@ -45,7 +45,6 @@ public static class CodelistCases
             1       | other | 2021-01-01
             2       | other | 2020-01-01
             2       | hyp2  | 2022-01-01
-            3       |       | 2022-01-01
             """, Cohort.ClinicalEvents.Latest(e => e.Date).Code.IsIn(Hypertension), """
             patient | value
             1       | F

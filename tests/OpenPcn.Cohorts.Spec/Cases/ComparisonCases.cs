@@ -16,7 +16,7 @@ public static class ComparisonCases
 
     private const string Births = """
         patients
-        patient | date_of_birth
+        patient | date_of_death
         1       | 1999-12-31
         2       | 2000-01-01
         3       | 2000-01-02
@@ -35,10 +35,6 @@ public static class ComparisonCases
         1       | sys  | 2025-01-01 | 140
         2       | sys  | 2025-01-01 | 139.5
         """;
-
-    private static DateExpr Born => Cohort.Patients.DateOfBirth;
-
-    private static readonly DateOnly Millennium = new(2000, 1, 1);
 
     public static SpecSection Section { get; } = new SpecSection(
             "comparisons",
@@ -99,42 +95,42 @@ public static class ComparisonCases
             2       | F
             3       |
             """)
-        .Case("Before", "", Births, Born.IsBefore(Millennium), """
+        .Case("Before", "", Births, Cohort.Patients.DateOfDeath.IsBefore(new DateOnly(2000, 1, 1)), """
             patient | value
             1       | T
             2       | F
             3       | F
             4       |
             """)
-        .Case("On or before", "", Births, Born.IsOnOrBefore(Millennium), """
+        .Case("On or before", "", Births, Cohort.Patients.DateOfDeath.IsOnOrBefore(new DateOnly(2000, 1, 1)), """
             patient | value
             1       | T
             2       | T
             3       | F
             4       |
             """)
-        .Case("After", "", Births, Born.IsAfter(Millennium), """
+        .Case("After", "", Births, Cohort.Patients.DateOfDeath.IsAfter(new DateOnly(2000, 1, 1)), """
             patient | value
             1       | F
             2       | F
             3       | T
             4       |
             """)
-        .Case("On or after", "", Births, Born.IsOnOrAfter(Millennium) & (Born >= Millennium), """
+        .Case("On or after", "", Births, Cohort.Patients.DateOfDeath.IsOnOrAfter(new DateOnly(2000, 1, 1)) & (Cohort.Patients.DateOfDeath >= new DateOnly(2000, 1, 1)), """
             patient | value
             1       | F
             2       | T
             3       | T
             4       |
             """)
-        .Case("Same day", "", Births, Born.Is(Millennium), """
+        .Case("Same day", "", Births, Cohort.Patients.DateOfDeath.Is(new DateOnly(2000, 1, 1)), """
             patient | value
             1       | F
             2       | T
             3       | F
             4       |
             """)
-        .Case("Between, both ends included", "", Births, Born.IsBetween(Millennium, new DateOnly(2000, 1, 2)), """
+        .Case("Between, both ends included", "", Births, Cohort.Patients.DateOfDeath.IsBetween(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 2)), """
             patient | value
             1       | F
             2       | T
@@ -143,11 +139,11 @@ public static class ComparisonCases
             """)
         .Case("Equal text", "", """
             patients
-            patient | sex
-            1       | female
-            2       | male
+            patient | ethnic_category
+            1       | A
+            2       | B
             3       |
-            """, Cohort.Patients.Sex.Is("female"), """
+            """, Cohort.Patients.EthnicCategory.Is("A"), """
             patient | value
             1       | T
             2       | F
@@ -155,11 +151,11 @@ public static class ComparisonCases
             """)
         .Case("Different text", "", """
             patients
-            patient | sex
-            1       | female
-            2       | male
+            patient | ethnic_category
+            1       | A
+            2       | B
             3       |
-            """, Cohort.Patients.Sex.IsNot("female"), """
+            """, Cohort.Patients.EthnicCategory.IsNot("A"), """
             patient | value
             1       | F
             2       | T

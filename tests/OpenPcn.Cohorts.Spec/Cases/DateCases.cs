@@ -11,7 +11,6 @@ public static class DateCases
         1       | 2000-02-28
         2       | 2000-02-29
         3       | 2000-03-01
-        4       |
         """;
 
     private const string OnePatient = """
@@ -56,21 +55,18 @@ public static class DateCases
             1       | 25
             2       | 24
             3       | 24
-            4       |
             """, indexDate: new DateOnly(2025, 2, 28))
         .Case("Age on 1 March in a year without 29 February", "", LeapBirthdays, Cohort.Patients.AgeOn(Cohort.IndexDate), """
             patient | value
             1       | 25
             2       | 25
             3       | 25
-            4       |
             """, indexDate: new DateOnly(2025, 3, 1))
         .Case("Age on 29 February", "", LeapBirthdays, Cohort.Patients.DateOfBirth.YearsUntil(Cohort.IndexDate), """
             patient | value
             1       | 28
             2       | 28
             3       | 27
-            4       |
             """, indexDate: new DateOnly(2028, 2, 29))
         .Case("Age between two patient dates", "", Dates, Cohort.Patients.DateOfBirth.YearsUntil(Cohort.Patients.DateOfDeath), """
             patient | value

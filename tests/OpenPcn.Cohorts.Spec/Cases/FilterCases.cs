@@ -28,19 +28,16 @@ public static class FilterCases
             patient | date_of_birth
             1       | 2000-01-01
             2       | 2010-01-01
-            3       |
 
             clinical_events
             patient | code | date
             1       | a    | 2017-12-31
             1       | a    | 2018-01-01
             2       | a    | 2025-01-01
-            3       | a    | 2025-01-01
             """, Cohort.ClinicalEvents.Where(e => e.Date >= Cohort.Patients.DateOfBirth.AddDays(18 * 365 + 5)).Count(), """
             patient | value
             1       | 1
             2       | 0
-            3       | 0
             """)
         .Case("Patient aggregates in a row condition", "Rows on the patient's latest date.", """
             patients

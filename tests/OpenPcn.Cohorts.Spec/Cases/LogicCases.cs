@@ -5,29 +5,29 @@ namespace OpenPcn.Cohorts.Spec.Cases;
 
 public static class LogicCases
 {
-    /// <summary>Every pair of true, false and null: sex is female (a) and ethnic category is A (b).</summary>
+    /// <summary>Every pair of true, false and null: decile at most 5 (a) and ethnic category A (b).</summary>
     private const string TruthTable = """
         patients
-        patient | sex    | ethnic_category
-        1       | female | A
-        2       | female | B
-        3       | female |
-        4       | male   | A
-        5       | male   | B
-        6       | male   |
-        7       |        | A
-        8       |        | B
-        9       |        |
+        patient | deprivation_decile | ethnic_category
+        1       | 3                  | A
+        2       | 3                  | B
+        3       | 3                  |
+        4       | 8                  | A
+        5       | 8                  | B
+        6       | 8                  |
+        7       |                    | A
+        8       |                    | B
+        9       |                    |
         """;
 
-    private static BoolExpr A => Cohort.Patients.Sex.Is("female");
+    private static BoolExpr A => Cohort.Patients.DeprivationDecile <= 5;
 
     private static BoolExpr B => Cohort.Patients.EthnicCategory.Is("A");
 
     public static SpecSection Section { get; } = new SpecSection(
             "logic",
             "True, false and null",
-            "And, or and not follow SQL's three-valued logic: false and null is false, true or null is true, and otherwise a null operand gives null. `&&` and `||` mean the same as `&` and `|` (both sides are always part of the query). In these cases `A` is `sex is female` and `B` is `ethnic category is A`; both are null where the column is.")
+            "And, or and not follow SQL's three-valued logic: false and null is false, true or null is true, and otherwise a null operand gives null. `&&` and `||` mean the same as `&` and `|` (both sides are always part of the query). In these cases `A` is `Cohort.Patients.DeprivationDecile <= 5` and `B` is `Cohort.Patients.EthnicCategory.Is(\"A\")`; both are null where the column is.")
         .Case("And", "", TruthTable, A & B, """
             patient | value
             1       | T

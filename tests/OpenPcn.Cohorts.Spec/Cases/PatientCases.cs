@@ -93,20 +93,18 @@ public static class PatientCases
             """)
         .Case(
             "Age on a date",
-            "`AgeOn(date)` is whole years from the date of birth; it is null without a date of birth.",
+            "`AgeOn(date)` is whole years from the date of birth to the date.",
             """
             patients
             patient | date_of_birth
             1       | 1960-06-30
             2       | 1960-07-01
-            3       |
             """,
             Cohort.Patients.AgeOn(Cohort.IndexDate),
             """
             patient | value
             1       | 65
             2       | 64
-            3       |
             """)
         .Case(
             "Alive on a date",

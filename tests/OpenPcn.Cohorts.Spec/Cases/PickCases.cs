@@ -32,19 +32,19 @@ public static class PickCases
         1       | sys  | 2025-01-01 | 140
         """;
 
-    private const string NullDates = """
+    private const string NullEndDates = """
         patients
         patient | sex
         1       | female
         2       | male
 
         clinical_events
-        patient | code | date       | value
-        1       | sys  |            | 110
-        1       | sys  | 2025-01-01 | 150
-        1       | sys  |            | 120
-        2       | sys  |            | 130
-        2       | sys  |            | 140
+        patient | code | date       | end_date   | value
+        1       | c    | 2025-01-01 |            | 110
+        1       | c    | 2025-01-01 | 2025-02-01 | 150
+        1       | c    | 2025-01-01 |            | 120
+        2       | c    | 2025-01-01 |            | 130
+        2       | c    | 2025-01-01 |            | 140
         """;
 
     public static SpecSection Section { get; } = new SpecSection(
@@ -106,12 +106,12 @@ public static class PickCases
             patient | value
             1       | 130
             """)
-        .Case("Null sort values come first for latest", "The latest is the largest non-null date; with only nulls, the last imported.", NullDates, Cohort.ClinicalEvents.Latest(e => e.Date).Value, """
+        .Case("Null sort values come first for latest", "The latest is the largest non-null end date; with only nulls, the last imported.", NullEndDates, Cohort.ClinicalEvents.Latest(e => e.EndDate).Value, """
             patient | value
             1       | 150
             2       | 140
             """)
-        .Case("Null sort values come first for earliest", "", NullDates, Cohort.ClinicalEvents.Earliest(e => e.Date).Value, """
+        .Case("Null sort values come first for earliest", "", NullEndDates, Cohort.ClinicalEvents.Earliest(e => e.EndDate).Value, """
             patient | value
             1       | 110
             2       | 130

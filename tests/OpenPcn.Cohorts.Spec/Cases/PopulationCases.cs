@@ -7,11 +7,11 @@ public static class PopulationCases
 {
     private const string Records = """
         patients
-        patient | date_of_birth | sex
-        1       | 1950-01-01    | female
-        2       | 2010-01-01    | male
-        3       |               | female
-        4       | 1940-01-01    | male
+        patient | date_of_birth | sex    | deprivation_decile
+        1       | 1950-01-01    | female | 2
+        2       | 2010-01-01    | male   | 2
+        3       | 1970-01-01    | female |
+        4       | 1940-01-01    | male   | 5
 
         clinical_events
         patient | code | date       | value
@@ -23,8 +23,8 @@ public static class PopulationCases
             "population",
             "The population",
             "A query's population says who is in the cohort: the patients for whom it is true (not false, not null). Its columns are reported for those patients only, ordered by patient.")
-        .CaseWithPopulation("Adults", "Patient 3 has no date of birth, so the condition is null and they are left out.", Records,
-            Cohort.Patients.AgeOn(Cohort.IndexDate) >= 18,
+        .CaseWithPopulation("Adults in the more deprived half", "Patient 2 is a child; patient 3 has no decile, so the condition is null and they are left out.", Records,
+            Cohort.Patients.AgeOn(Cohort.IndexDate) >= 18 & Cohort.Patients.DeprivationDecile <= 5,
             Cohort.ClinicalEvents.Latest(e => e.Date).Value, """
             patient | value
             1       | 152

@@ -31,7 +31,7 @@ public static class RegisterCases
     public static SpecSection Section { get; } = new SpecSection(
             "registers",
             "NHS registers",
-            "`Cohort.OnRegister(diagnosis, resolved, asOf)` is the QOF register rule: the patient has a diagnosis code on or before the date, and the latest diagnosis is after the latest resolved code (a resolved code on the same day takes the patient off). In these cases `HYP_COD` is hyp1 and hyp2 and `HYPRES_COD` is hypres.")
+            "`Cohort.OnRegister(diagnosis, resolved, asOf)` is the QOF register rule: the patient has a diagnosis code on or before the date, and the latest diagnosis is after the latest resolved code (a resolved code on the same day takes the patient off). In these cases `SpecCodelists.Hypertension` is `HYP_COD` (hyp1, hyp2) and `SpecCodelists.HypertensionResolved` is `HYPRES_COD` (hypres).")
         .Case("On the register", "1: diagnosed; 2: resolved later; 3: diagnosed again after resolved; 4: resolved the same day; 5: diagnosed after the index date; 6: only resolved.", Records,
             Cohort.OnRegister(SpecCodelists.Hypertension, SpecCodelists.HypertensionResolved, Cohort.IndexDate), """
             patient | value

@@ -8,8 +8,8 @@ public static class ValueCases
 {
     private const string TwoPatients = """
         patients
-        patient | sex
-        1       | female
+        patient | lsoa
+        1       | E01000001
         2       |
         """;
 
@@ -52,12 +52,12 @@ public static class ValueCases
             1       |
             2       |
             """)
-        .Case("Is null", "", TwoPatients, Cohort.Patients.Sex.IsNull(), """
+        .Case("Is null", "", TwoPatients, Cohort.Patients.Lsoa.IsNull(), """
             patient | value
             1       | F
             2       | T
             """)
-        .Case("Is not null", "", TwoPatients, Cohort.Patients.Sex.IsNotNull(), """
+        .Case("Is not null", "", TwoPatients, Cohort.Patients.Lsoa.IsNotNull(), """
             patient | value
             1       | T
             2       | F

@@ -44,6 +44,31 @@ public sealed class StratificationTests
         Assert.Equal(1 + 6 + 6, summary.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(Records.Engines), MemberType = typeof(Records))]
+    public async Task Stratify_RegisteredPatients_QuintileAndEthnicGroupPerPatient(string engine)
+    {
+        var cohort = Populations.Query(Cohort.Patients.DeprivationDecile <= 3L);
+        var records = new Records()
+            .Patient(1, ethnicCategory: "A", decile: 1)
+            .Patient(2, ethnicCategory: "N", decile: 10)
+            .Patient(3)
+            .Patient(4, ethnicCategory: "Z", decile: 4)
+            .Patient(5, ethnicCategory: "H", decile: 1, registered: false)
+            .Patient(6, ethnicCategory: "R", decile: 6);
+
+        var result = await records.RunAsync(engine, Stratification.Stratify(cohort));
+
+        Assert.Equal([1, 2, 3, 4, 6], result.Rows.Select(r => r.PatientId));
+        Assert.Equal([true, 1L, "White"], result.Rows[0].Values);
+        Assert.Equal([false, 5L, "Black"], result.Rows[1].Values);
+        Assert.Equal([false, null, "Not stated"], result.Rows[2].Values);
+        Assert.Equal([false, 2L, "Not stated"], result.Rows[3].Values);
+        Assert.Equal([false, 3L, "Other"], result.Rows[4].Values);
+        var summary = Stratification.Summarise(result);
+        Assert.Equal(200.0, summary.Single(s => s.Dimension == "all").RatePerThousand);
+    }
+
     [Fact]
     public void Summarise_ResultWithoutStratifyColumns_Throws()
     {

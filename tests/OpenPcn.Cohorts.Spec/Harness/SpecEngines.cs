@@ -17,8 +17,12 @@ public static class SpecEngines
 {
     public const string InMemory = "in-memory";
 
-    /// <summary>Every engine's name; the SQL engines join when the SQL compiler is present.</summary>
-    public static IReadOnlyList<string> Names { get; } = [InMemory];
+    public const string Sqlite = "sqlite";
+
+    public const string Postgres = "postgres";
+
+    /// <summary>Every engine's name.</summary>
+    public static IReadOnlyList<string> Names { get; } = [InMemory, Sqlite, Postgres];
 }
 
 /// <summary>The reference engine over the case's tables loaded into <see cref="RecordTables"/>.</summary>

@@ -11,10 +11,28 @@ public sealed record TextRow(long PatientId, long SourceKey, int Seq, IReadOnlyD
 /// <summary>
 /// Small tables written as text, like ehrQL's spec tests: a table name on its own line, then a pipe table whose first
 /// column is <c>patient</c>. An empty cell is null. Event rows are imported in the order written, unless the table
-/// has the hidden columns <c>source_key</c> and <c>seq</c>.
+/// has the hidden columns <c>source_key</c> and <c>seq</c>. Columns the stored records always have take
+/// <see cref="Defaults"/> when a table leaves them out, and may not be empty, so every engine sees the same rows.
 /// </summary>
 public sealed class TextTables
 {
+    /// <summary>The value of a column that the records always have, when a table leaves it out.</summary>
+    public static readonly IReadOnlyDictionary<(string Table, string Column), object> Defaults = new Dictionary<(string, string), object>
+    {
+        [("patients", "date_of_birth")] = new DateOnly(1980, 1, 1),
+        [("patients", "sex")] = "unknown",
+        [("patients", "practice")] = "A81001",
+        [("registrations", "practice")] = "A81001",
+        [("clinical_events", "kind")] = "observation",
+        [("medications", "kind")] = "issue",
+    };
+
+    /// <summary>Columns that are never null in the records and have no default: a table must give them.</summary>
+    public static readonly IReadOnlySet<(string Table, string Column)> Required = new HashSet<(string, string)>
+    {
+        ("clinical_events", "code"), ("clinical_events", "date"), ("medications", "code"), ("medications", "date"),
+    };
+
     private TextTables(IReadOnlyDictionary<CohortTable, IReadOnlyList<TextRow>> rows) => Rows = rows;
 
     public IReadOnlyDictionary<CohortTable, IReadOnlyList<TextRow>> Rows { get; }
@@ -60,6 +78,20 @@ public sealed class TextTables
                         default:
                             values[header[i]] = ParseValue(cells[i], table.Column(header[i]).Type);
                             break;
+                    }
+                }
+
+                foreach (var column in table.Columns)
+                {
+                    var key = (table.Name, column.Name);
+                    if (Defaults.TryGetValue(key, out var fallback) && !values.ContainsKey(column.Name))
+                    {
+                        values[column.Name] = fallback;
+                    }
+
+                    if ((Defaults.ContainsKey(key) || Required.Contains(key)) && values.GetValueOrDefault(column.Name) is null)
+                    {
+                        throw new FormatException($"{table.Name}.{column.Name} is never null in the records; row '{line}' needs a value.");
                     }
                 }
 

@@ -103,7 +103,12 @@ public sealed partial class WorklistService
             }
         }
 
-        sheet.Columns().AdjustToContents(1, Math.Min(lines.Count + 1, 200));
+        // Fixed widths: measuring text (AdjustToContents) needs libgdiplus, which servers lack.
+        for (var c = 0; c < header.Count; c++)
+        {
+            sheet.Column(c + 1).Width = header[c] == "Reason" ? 60 : 16;
+        }
+
         workbook.Properties.Title = title;
         using var buffer = new MemoryStream();
         workbook.SaveAs(buffer);
