@@ -101,7 +101,11 @@ public sealed class CaseFindingTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save definition" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/case-finding/definitions/.+\\?done=saved"));
         await Assertions.Expect(page.Locator("#codelists")).ToContainTextAsync("BP_COD");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Run this definition" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show inequalities" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#deprivation-chart")).ToHaveAttributeAsync("data-rendered", "true");
+        await Assertions.Expect(page.Locator("#ethnicity-table tbody tr")).ToHaveCountAsync(6);
+        await PageChecks.VisitedAsync(page, "case-finding-06-definition");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run this definition" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/case-finding/worklists/"));
         var qualifying = await page.Locator("#worklist-summary dd").First.InnerTextAsync();

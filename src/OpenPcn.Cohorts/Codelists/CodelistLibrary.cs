@@ -77,6 +77,12 @@ public sealed class CodelistLibrary
     /// <summary>The codelist with id <paramref name="id"/>, if there is one.</summary>
     public bool TryGet(string id, out Codelist codelist) => _codelists.TryGetValue(id, out codelist!);
 
+    /// <summary>
+    /// The codelist with id <paramref name="id"/>, or null; shaped to resolve codelists when reading a definition
+    /// from JSON (<c>CohortJson.Deserialize(json, library.Find)</c>).
+    /// </summary>
+    public Codelist? Find(string id) => _codelists.GetValueOrDefault(id);
+
     private static (Codelist Codelist, CodelistInfo Info) ReadEntry(string dataDirectory, int line, string[] fields)
     {
         if (fields.Length != ManifestHeader.Length)

@@ -31,6 +31,20 @@ public sealed class CohortsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task CohortsHelp_ListsListShowAndRun()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+        var (exit, output) = await CliRunner.RunAsync(db, "cohorts", "--help");
+
+        Assert.True(exit == 0, output);
+        foreach (var command in new[] { "list", "show", "run" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task CohortsList_Network_ListsTheBuiltInDefinitions()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -1,6 +1,7 @@
 using OpenPcn.Cohorts.Codelists;
 using OpenPcn.Cohorts.Definitions;
 using OpenPcn.Cohorts.Language;
+using OpenPcn.Cohorts.Language.Json;
 
 namespace OpenPcn.Cohorts.Spec.Definitions;
 
@@ -95,6 +96,19 @@ public sealed class BuiltInDefinitionsTests
             var listed = definition.Codelists.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             Assert.All(used, id => Assert.True(listed.Contains(id), $"{definition.Name} uses {id} without listing it"));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Definition_JsonRoundTripWithShippedCodelists_GivesTheSameJson(string name)
+    {
+        var definition = BuiltInDefinitions.Find(Codelists, name)!;
+        var json = CohortJson.Serialize(definition);
+
+        var back = CohortJson.Deserialize(json, Codelists.Find);
+
+        Assert.Equal(json, CohortJson.Serialize(back));
+        Assert.Equal(definition.Codelists.Select(c => c.Id), back.Codelists.Select(c => c.Id));
     }
 
     [Fact]

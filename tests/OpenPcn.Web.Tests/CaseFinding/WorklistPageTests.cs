@@ -72,7 +72,7 @@ public sealed class WorklistPageTests
     }
 
     [Fact]
-    public async Task WorklistPage_ChangeSelectedWithNoneSelected_ShowsTheErrorSummary()
+    public async Task WorklistPage_ChangeOrAssignSelected_NeedsASelectionAndChangesOnlyTheSelected()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (a, definition) = await SeedAsync(db);
@@ -91,6 +91,13 @@ public sealed class WorklistPageTests
         Assert.Equal(HttpStatusCode.Redirect, both.StatusCode);
         Assert.Equal(WorklistStatus.Done, await StatusAsync(db, worklistId, Patient2));
         Assert.Equal(WorklistStatus.ToDo, await StatusAsync(db, worklistId, Patient1));
+
+        using var assigned = await Browser.SubmitAsync(browser, url, "update-rows", new() { ["action"] = "assign", ["assignee"] = "Z81002", ["selected"] = "3002" });
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var assignedPage = await Browser.GetPageAsync(browser, url + "?assignee=Z81002&qualifies=all");
+        var row = Assert.Single(assignedPage.QuerySelectorAll("#worklist-rows tbody tr"));
+        Assert.Equal("3002", row.GetAttribute("data-patient"));
+        Assert.Contains("(Z81002)", row.TextContent, StringComparison.Ordinal); // the assignee by name, not by its raw value alone
     }
 
     [Fact]

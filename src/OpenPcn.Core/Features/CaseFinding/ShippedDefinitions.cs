@@ -10,15 +10,8 @@ namespace OpenPcn.Core.Features.CaseFinding;
 /// </summary>
 public sealed class ShippedDefinitions
 {
-    private readonly Lazy<CodelistLibrary> _library;
-
-    /// <summary>The codelists beside the program (<c>data/</c> in the output folder).</summary>
-    public ShippedDefinitions()
-        : this(CodelistLibrary.LoadShipped)
-    {
-    }
-
-    internal ShippedDefinitions(Func<CodelistLibrary> load) => _library = new(load, LazyThreadSafetyMode.ExecutionAndPublication);
+    // The codelists beside the program (data/ in the output folder), read on first use.
+    private readonly Lazy<CodelistLibrary> _library = new(CodelistLibrary.LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The built-in definitions, registers first.</summary>
     public IReadOnlyList<CohortDefinition> BuiltIns => BuiltInDefinitions.Create(_library.Value);
