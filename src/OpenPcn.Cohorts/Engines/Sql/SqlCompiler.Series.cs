@@ -51,13 +51,19 @@ internal sealed partial class SqlCompiler
                 Collect(or.Left);
                 Collect(or.Right);
             }
-            else
+            else if (series is not Value { Constant: false })
             {
+                // false OR x is x, so a constant false (a definition's starting value) is left out.
                 lists.Add(series as InCodelist ?? new InCodelist(new Value(null, CohortType.Text), new Codelist("-", "-", ["-"])));
             }
         }
 
         Collect(binary);
+        if (lists.Count == 0)
+        {
+            return null;
+        }
+
         var code = lists[0].Code;
         return lists.All(l => l.Code.Equals(code) && l.Code is not Value)
             ? InList(code, lists.SelectMany(l => l.Codelist.Codes), scope)
