@@ -42,10 +42,11 @@ internal static class CaseFinding
     }
 
     /// <summary>The latest blood pressure: the latest date with a systolic or diastolic value, and each value on that date.</summary>
-    private static (DateExpr Date, DecimalExpr Systolic, DecimalExpr Diastolic) LatestBloodPressure(CodelistLibrary c)
+    private static (DateExpr Date, DecimalExpr Systolic, DecimalExpr Diastolic) LatestBloodPressure(CodelistLibrary c, DateExpr? since = null)
     {
         var (bp, sys, dia) = (c.Get("BP_COD"), c.Get("SYSBP_COD"), c.Get("DIABP_COD"));
-        var date = Populations.EventsUntilIndex(e => (e.Code.IsIn(bp) | e.Code.IsIn(sys) | e.Code.IsIn(dia)) & e.Value.IsNotNull()).Maximum(e => e.Date);
+        var from = since ?? new DateOnly(1900, 1, 1);
+        var date = Populations.EventsUntilIndex(e => (e.Code.IsIn(bp) | e.Code.IsIn(sys) | e.Code.IsIn(dia)) & e.Value.IsNotNull() & (e.Date >= from)).Maximum(e => e.Date);
         var systolic = Populations.EventsUntilIndex(e => e.Code.IsIn(sys) & e.Value.IsNotNull() & e.Date.Is(date)).Latest(e => e.Date).Value;
         var diastolic = Populations.EventsUntilIndex(e => e.Code.IsIn(dia) & e.Value.IsNotNull() & e.Date.Is(date)).Latest(e => e.Date).Value;
         return (date, systolic, diastolic);
@@ -71,7 +72,8 @@ internal static class CaseFinding
 
     private static CohortDefinition HypertensionAboveTarget(CodelistLibrary c)
     {
-        var (date, systolic, diastolic) = LatestBloodPressure(c);
+        // QOF HYP008/HYP009 judge the latest reading of the 12 months up to the achievement date.
+        var (date, systolic, diastolic) = LatestBloodPressure(c, Cohort.IndexDate.AddMonths(-12));
         var (hyp, hypres) = (c.Get("HYP_COD"), c.Get("HYPRES_COD"));
         var age = Populations.Age;
         var under80 = (age < 80) & ((systolic > 140.0) | (diastolic > 90.0));
@@ -81,7 +83,7 @@ internal static class CaseFinding
         return new CohortDefinition(
             "hypertension-above-target",
             "Hypertension above target",
-            "Patients on the hypertension register whose latest blood pressure is above target: above 140/90 under 80, above 150/90 at 80 or over (systolic or diastolic above the limit).",
+            "Patients on the hypertension register whose latest blood pressure in the last 12 months is above target: above 140/90 under 80, above 150/90 at 80 or over (systolic or diastolic above the limit). Those with no reading in 12 months are not listed here.",
             "Network Contract DES 2024/25, CVD prevention; NICE NG136 targets; QOF 2024/25 HYP008/HYP009",
             Year,
             Populations.Query(population, ("systolic", systolic), ("diastolic", diastolic), ("bp_date", date), ("target", target), ("age", age)),

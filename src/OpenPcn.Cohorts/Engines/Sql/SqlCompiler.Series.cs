@@ -110,7 +110,21 @@ internal sealed partial class SqlCompiler
     private string Aggregate(Aggregate aggregate, SqlScope scope)
     {
         var cte = Aggregated(aggregate.Frame, scope);
-        var value = aggregate.Function == AggregateFunction.Exists ? null : $"{cte.Name}.{cte.Column(aggregate, this)}";
+        string? value = null;
+        if (aggregate.Function != AggregateFunction.Exists)
+        {
+            // While the value compiles, this table may not be reused by what the value reads: it would join itself.
+            _building.Add(cte);
+            try
+            {
+                value = $"{cte.Name}.{cte.Column(aggregate, this)}";
+            }
+            finally
+            {
+                _building.Remove(cte);
+            }
+        }
+
         scope.Join(cte);
         return aggregate.Function switch
         {

@@ -12,6 +12,7 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
 {
     private readonly Dictionary<Frame, List<SqlCte>> _ctes = [];
     private readonly List<SqlCte> _created = [];
+    private readonly HashSet<SqlCte> _building = [];
     private int _next;
 
     public SqlDialect Dialect { get; } = dialect;
@@ -127,7 +128,7 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
 
     private T? Find<T>(Frame frame, SqlScope requester)
         where T : SqlCte =>
-        _ctes.TryGetValue(frame, out var list) ? list.OfType<T>().FirstOrDefault(c => !requester.WouldCycle(c)) : null;
+        _ctes.TryGetValue(frame, out var list) ? list.OfType<T>().FirstOrDefault(c => !requester.WouldCycle(c) && !_building.Contains(c)) : null;
 
     private T Register<T>(T cte)
         where T : SqlCte
