@@ -105,13 +105,26 @@ public sealed class SqlCompileTests
         var diagnosed = Cohort.ClinicalEvents.WithCode(Hypertension).Maximum(e => e.Date);
         var after = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp") & (e.Date > diagnosed));
 
-        var sql = Compile(SqlDialect.Sqlite, after.Exists() & (Cohort.Patients.DeprivationDecile < 3));
-        var postgres = Compile(SqlDialect.Postgres, after.Exists() & (Cohort.Patients.DeprivationDecile < 3));
+        // A count, not Exists: a top-level Exists compiles to a correlated EXISTS, not a derived table.
+        var sql = Compile(SqlDialect.Sqlite, (after.Count() > 0) & (Cohort.Patients.DeprivationDecile < 3));
+        var postgres = Compile(SqlDialect.Postgres, (after.Count() > 0) & (Cohort.Patients.DeprivationDecile < 3));
 
         Assert.Contains("AND ((e.\"Code\" = 'bp'))", sql, StringComparison.Ordinal);
         Assert.Contains("AND ((CASE WHEN (e.\"Date\" > agg1.v0) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
-        Assert.Contains("AND ((CASE WHEN (agg0.pid IS NOT NULL) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
+        Assert.Contains("AND ((CASE WHEN (COALESCE(agg0.v0, 0) > 0.0) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
         Assert.Contains("AND ((p.\"DeprivationDecile\" < 3.0))", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("CASE WHEN (e.", postgres, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Dialects))]
+    public void Compile_ExistsOverPatients_IsCorrelatedExists(string dialect)
+    {
+        var registered = Cohort.Registrations.Where(r => r.EndDate.IsNull()).Exists();
+
+        var sql = Compile(Dialect(dialect), registered);
+
+        Assert.Contains("EXISTS (SELECT 1 FROM \"Registrations\" e", sql, StringComparison.Ordinal);
+        Assert.Contains("(e.\"PatientId\" = p.\"PatientId\")", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("agg0", sql, StringComparison.Ordinal);
     }
 }

@@ -109,6 +109,11 @@ internal sealed partial class SqlCompiler
 
     private string Aggregate(Aggregate aggregate, SqlScope scope)
     {
+        if (aggregate.Function == AggregateFunction.Exists && scope.EventTable is null && CorrelatedExists(aggregate.Frame) is { } exists)
+        {
+            return exists;
+        }
+
         var cte = Aggregated(aggregate.Frame, scope);
         string? value = null;
         if (aggregate.Function != AggregateFunction.Exists)
@@ -132,6 +137,33 @@ internal sealed partial class SqlCompiler
             AggregateFunction.Count or AggregateFunction.CountDistinct => $"COALESCE({value}, 0)",
             _ => value!,
         };
+    }
+
+    /// <summary>
+    /// Whether a patient has rows, as a correlated <c>EXISTS</c> rather than a derived table over every patient: the
+    /// database probes the patient index only for the patients still in question (registration, checked for every
+    /// definition, costs a full GROUP BY otherwise). Not for codelist-filtered rows, and not when the rows' filter reads
+    /// patient values, whose alias the subquery would shadow.
+    /// </summary>
+    private string? CorrelatedExists(Frame frame)
+    {
+        for (var f = frame; f is FilteredFrame filtered; f = filtered.Source)
+        {
+            if (CodeSelective(filtered.Condition))
+            {
+                return null; // codelist rows are few: one grouped read through the code index beats a probe per patient
+            }
+        }
+
+        var inner = new SqlScope(frame.Table, null);
+        var conditions = Conditions(frame, inner);
+        if (inner.UsesPatients)
+        {
+            return null;
+        }
+
+        conditions.Add($"{SqlScope.Rows}.{PhysicalSchema.PatientId} = {SqlScope.Patients}.{PhysicalSchema.PatientId}");
+        return $"EXISTS (SELECT 1 {inner.From(conditions)})";
     }
 
     /// <summary>

@@ -34,16 +34,16 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
 
         var with = new List<string>();
         var written = new HashSet<SqlCte>();
-        with.AddRange(InDependencyOrder(forPopulation, written).Select(c => $"{c.Name} AS (\n  {c.Render()})"));
+        with.AddRange(InDependencyOrder(forPopulation, written).Select(c => $"{c.Name} {Dialect.CteAs} (\n  {c.Render()})"));
         if (forColumns.Count > 0)
         {
-            with.Add($"cohort AS (\n  SELECT {populationScope.PatientKey} AS pid\n  {populationScope.From(population)})");
+            with.Add($"cohort {Dialect.CteAs} (\n  SELECT {populationScope.PatientKey} AS pid\n  {populationScope.From(population)})");
             foreach (var cte in forColumns)
             {
                 cte.Restrict($"{SqlScope.Rows}.{PhysicalSchema.PatientId} IN (SELECT pid FROM cohort)");
             }
 
-            with.AddRange(InDependencyOrder(forColumns, written).Select(c => $"{c.Name} AS (\n  {c.Render()})"));
+            with.AddRange(InDependencyOrder(forColumns, written).Select(c => $"{c.Name} {Dialect.CteAs} (\n  {c.Render()})"));
             population = [$"{SqlScope.Patients}.{PhysicalSchema.PatientId} IN (SELECT pid FROM cohort)"];
         }
         else
@@ -77,8 +77,28 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
         }
 
         filters.Reverse();
-        return filters.SelectMany(f => Conjuncts(f, scope)).ToList();
+        scope.SemiJoins.Clear();
+        var terms = filters.SelectMany(f => Conjuncts(f, scope)).ToList();
+        if (!filters.Any(CodeSelective))
+        {
+            // With no codelist to narrow the rows, reading them through the patient index for the patients another
+            // derived table holds beats scanning the table; with one, the code index is better (and the semi-join can
+            // mislead the planner into probing the patient index tens of thousands of times).
+            terms.AddRange(scope.SemiJoins);
+        }
+
+        return terms;
     }
+
+    /// <summary>Whether a filter (or one of its AND terms) tests the row's code against a codelist.</summary>
+    private static bool CodeSelective(Series filter) => filter switch
+    {
+        Binary { Operator: BinaryOperator.And } and => CodeSelective(and.Left) || CodeSelective(and.Right),
+        Binary { Operator: BinaryOperator.Or } or => CodeSelective(or.Left) && CodeSelective(or.Right),
+        InCodelist { Code: Model.Column } => true,
+        Value { Constant: false } => true,
+        _ => false,
+    };
 
     /// <summary>
     /// A WHERE condition as its top-level AND terms (true exactly when all are): terms on the row alone stay as they
@@ -100,7 +120,7 @@ internal sealed partial class SqlCompiler(SqlDialect dialect)
         {
             // The term is null, so the row is dropped, when a derived table it reads has no row for the patient:
             // keeping only those patients' rows lets the database read them through the patient index.
-            terms.AddRange(scope.Touched.Select(cte => $"{SqlScope.Rows}.{PhysicalSchema.PatientId} IN (SELECT pid FROM {cte.Name})"));
+            scope.SemiJoins.AddRange(scope.Touched.Select(cte => $"{SqlScope.Rows}.{PhysicalSchema.PatientId} IN (SELECT pid FROM {cte.Name})"));
         }
 
         return terms;

@@ -65,6 +65,13 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual string GroupKey(string patientKey) => patientKey;
 
+    /// <summary>
+    /// How a derived table is introduced in the WITH clause. PostgreSQL inlines a CTE used once into the query, and then
+    /// may plan a filter that reads other derived tables as a nested loop over them (1 s instead of 0.08 s for the
+    /// lower-GI referral cohort at 50,000 patients); <c>AS MATERIALIZED</c> computes each once, as SQLite does anyway.
+    /// </summary>
+    internal virtual string CteAs => "AS";
+
     /// <summary>An ORDER BY term: ascending with nulls first, or descending with nulls last.</summary>
     internal virtual string OrderBy(string key, bool descending) => descending ? $"{key} DESC NULLS LAST" : $"{key} ASC NULLS FIRST";
 
@@ -141,6 +148,8 @@ internal sealed class SqliteDialect : SqlDialect
 internal sealed class PostgresDialect : SqlDialect
 {
     public override string Name => "PostgreSQL";
+
+    internal override string CteAs => "AS MATERIALIZED";
 
     internal override string Boolean(bool value) => value ? "TRUE" : "FALSE";
 

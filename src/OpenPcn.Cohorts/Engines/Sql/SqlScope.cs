@@ -37,6 +37,9 @@ internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
     /// <summary>The derived tables read since the current condition term began (see <see cref="SqlCompiler"/>).</summary>
     public HashSet<SqlCte> Touched { get; } = [];
 
+    /// <summary>Patient-key restrictions implied by strict terms that read derived tables (see <see cref="SqlCompiler"/>).</summary>
+    public List<string> SemiJoins { get; } = [];
+
     /// <summary>The outer SELECT of <paramref name="other"/>'s joins added to this one's (both over patients).</summary>
     public SqlScope Merge(SqlScope other)
     {
