@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,10 @@ public sealed partial class WorklistService(
     public const string StatusAction = "worklist.status";
     public const string AssignAction = "worklist.assign";
 
+    // Runs of one worklist (network, definition, practice) are serialised in-process so that two at the same moment
+    // cannot both create it. The semaphores are few (one per worklist ever run) and are kept for the process's life.
+    private static readonly ConcurrentDictionary<(int PcnId, string Definition, string? Practice), SemaphoreSlim> RunLocks = new();
+
     /// <summary>
     /// Runs <paramref name="definitionName"/> for the network or <paramref name="practice"/> on
     /// <paramref name="indexDate"/> (default today in England) into its worklist, creating it on the first run.
@@ -43,6 +48,24 @@ public sealed partial class WorklistService(
         var definition = await catalogue.FindAsync(definitionName, ct)
             ?? throw new NotFoundException($"There is no cohort definition {definitionName}.");
         var run = await runner.RunAsync(definition, practice, indexDate, ct);
+        var gate = RunLocks.GetOrAdd((pcnId, definition.Name, run.Practice?.Value), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await SaveRunAsync(pcnId, definition, run, ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException($"Worklist {definition.Name} was changed by another run at the same moment; run it again.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<WorklistRunResult> SaveRunAsync(int pcnId, CohortDefinition definition, CohortRun run, CancellationToken ct)
+    {
         var worklist = await FindWorklistAsync(definition.Name, run.Practice, ct);
         if (worklist is null)
         {
@@ -135,10 +158,13 @@ public sealed partial class WorklistService(
         await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.WorklistId == worklistId, ct)
         ?? throw new NotFoundException("There is no such worklist in your network.");
 
+    // Should two worklists of one definition and practice ever exist (there is no unique index), the oldest wins.
     private async Task<Worklist?> FindWorklistAsync(string definitionName, PracticeCode? practice, CancellationToken ct) =>
         practice is null
-            ? await db.Set<Worklist>().SingleOrDefaultAsync(w => w.DefinitionName == definitionName && w.PracticeCode == null, ct)
-            : await db.Set<Worklist>().SingleOrDefaultAsync(w => w.DefinitionName == definitionName && w.PracticeCode == practice, ct);
+            ? await db.Set<Worklist>().Where(w => w.DefinitionName == definitionName && w.PracticeCode == null)
+                .OrderBy(w => w.WorklistId).FirstOrDefaultAsync(ct)
+            : await db.Set<Worklist>().Where(w => w.DefinitionName == definitionName && w.PracticeCode == practice)
+                .OrderBy(w => w.WorklistId).FirstOrDefaultAsync(ct);
 
     private async Task<Dictionary<long, PracticeCode>> PracticesOfAsync(List<long> ids, CancellationToken ct)
     {

@@ -208,4 +208,46 @@ public sealed class WorklistServiceTests
         await Assert.ThrowsAsync<NotFoundException>(() => scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync("no-such-thing"));
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Set<Worklist>().CountAsync());
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_TwoWorklistsOfOneDefinitionExist_UsesTheOldest(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        var older = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddYears(50));
+        var newer = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddYears(51));
+        await using (var scope = db.PcnScope(a))
+        {
+            var context = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
+            context.Add(new Worklist(a, newer, Register, "Hypertension register", "Registers", null));
+            context.Add(new Worklist(a, older, Register, "Hypertension register", "Registers", null));
+            await context.SaveChangesAsync();
+        }
+
+        await using var run = db.PcnScope(a);
+        var service = run.ServiceProvider.GetRequiredService<WorklistService>();
+        var result = await service.RunAsync(Register);
+
+        Assert.Equal(older, result.Worklist.WorklistId);
+        Assert.Equal(older, (await service.FindAsync(Register))?.WorklistId);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_TwoAtTheSameMoment_CreateOneWorklist(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+
+        async Task<Guid> RunOnce()
+        {
+            await using var scope = db.PcnScope(a);
+            return (await scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync(Register)).Worklist.WorklistId;
+        }
+
+        var ids = await Task.WhenAll(RunOnce(), RunOnce(), RunOnce());
+
+        Assert.Single(ids.Distinct());
+        await using var check = db.PcnScope(a);
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<PcnDbContext>().Set<Worklist>().CountAsync());
+    }
 }
