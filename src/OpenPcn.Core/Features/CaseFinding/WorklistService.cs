@@ -78,6 +78,8 @@ public sealed partial class WorklistService(
         var practices = await PracticesOfAsync(ids, ct);
         var entries = await db.Set<WorklistEntry>().Where(e => e.WorklistId == worklist.WorklistId).ToDictionaryAsync(e => e.PatientId, ct);
         var names = run.Result.ColumnNames;
+        var by = await ActorNames.CurrentAsync(db, scope, ct);
+        var at = clock.GetUtcNow();
         int added = 0, stopped = 0;
         foreach (var row in found)
         {
@@ -94,8 +96,11 @@ public sealed partial class WorklistService(
                 added++;
             }
 
-            entry.Found(patientPractice, run.IndexDate, ReasonTemplate.Fill(definition.Reason, names, row.Values),
-                [.. row.Values.Select(ReasonTemplate.Format)]);
+            if (entry.Found(patientPractice, run.IndexDate, ReasonTemplate.Fill(definition.Reason, names, row.Values),
+                [.. row.Values.Select(ReasonTemplate.Format)], by, at) is { } reopened)
+            {
+                db.Add(reopened);
+            }
         }
 
         var foundIds = ids.ToHashSet();
@@ -105,7 +110,6 @@ public sealed partial class WorklistService(
             stopped++;
         }
 
-        var by = await ActorNames.CurrentAsync(db, scope, ct);
         worklist.Ran(definition.Title, names, run.IndexDate, clock.GetUtcNow(), by, (long)run.QueryTime.TotalMilliseconds,
             entries.Values.Count(e => e.StillQualifies), added, stopped);
         audit.Record(RunAction, definition.Name, string.Create(CultureInfo.InvariantCulture,

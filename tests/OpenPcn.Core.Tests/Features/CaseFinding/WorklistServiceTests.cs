@@ -250,4 +250,40 @@ public sealed class WorklistServiceTests
         await using var check = db.PcnScope(a);
         Assert.Equal(1, await check.ServiceProvider.GetRequiredService<PcnDbContext>().Set<Worklist>().CountAsync());
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ClosedRowQualifiesAgain_GoesBackToToDoWithAStatusChange(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        Guid id;
+        await using (var scope = db.PcnScope(a, actor: "clinician-1"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            id = (await service.RunAsync(Register)).Worklist.WorklistId;
+            await service.SetStatusAsync(id, [1], WorklistStatus.Contacted);
+            await service.SetStatusAsync(id, [2], WorklistStatus.Done);
+        }
+
+        await AddEventAsync(db, a, 1, HypertensionResolved, new DateOnly(2026, 11, 1));
+        await AddEventAsync(db, a, 2, HypertensionResolved, new DateOnly(2026, 11, 1));
+        await using (var scope = db.PcnScope(a))
+        {
+            await scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync(Register);
+        }
+
+        await AddEventAsync(db, a, 1, Hypertension, new DateOnly(2026, 11, 20));
+        await AddEventAsync(db, a, 2, Hypertension, new DateOnly(2026, 11, 20));
+        await using (var scope = db.PcnScope(a))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            await service.RunAsync(Register);
+
+            var rows = (await service.GetRowsAsync(id, new WorklistFilter())).Items.ToDictionary(r => r.PatientId);
+            Assert.Equal((WorklistStatus.Contacted, WorklistStatus.ToDo), (rows[1].Status, rows[2].Status));
+            Assert.Contains((WorklistStatus.Done, WorklistStatus.ToDo, (string?)"Qualifies again"),
+                (await service.HistoryAsync(id, 2)).Select(h => (h.From, h.To, h.Note)));
+            Assert.Single(await service.HistoryAsync(id, 1));
+        }
+    }
 }
