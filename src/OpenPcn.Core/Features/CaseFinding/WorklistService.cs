@@ -29,6 +29,7 @@ public sealed partial class WorklistService(
     public const int MaxRowsPerChange = 1000;
     public const string RunAction = "worklist.run";
     public const string ViewAction = "worklist.view";
+    public const string HistoryAction = "worklist.history";
     public const string ExportAction = "worklist.export";
     public const string StatusAction = "worklist.status";
     public const string AssignAction = "worklist.assign";

@@ -80,4 +80,26 @@ public sealed class WorklistExportTests
         Assert.Equal("network worklist; csv; still qualifying; 2 rows", export.Detail);
         Assert.All(events, e => Assert.DoesNotContain(Nhs1, e.Subject + e.Detail, StringComparison.Ordinal));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task History_IsAuditedWithTheWorklistAndCountButNeverThePatient(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        Guid id;
+        await using (var scope = db.PcnScope(a, actor: "clinician-1"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            id = (await service.RunAsync(Register)).Worklist.WorklistId;
+            await service.SetStatusAsync(id, [2], WorklistStatus.Booked);
+            await service.HistoryAsync(id, 2);
+        }
+
+        await using var check = db.SystemScope();
+        var history = Assert.Single(await check.ServiceProvider.GetRequiredService<PcnDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == WorklistService.HistoryAction).ToListAsync());
+        Assert.Equal(("clinician-1", Register, a), (history.UserId, history.Subject, history.PcnId));
+        Assert.Equal($"network worklist {id}; row history; 1 changes", history.Detail);
+        Assert.DoesNotContain(Nhs2, history.Subject + history.Detail, StringComparison.Ordinal);
+    }
 }
