@@ -36,6 +36,27 @@ public sealed class WorklistExportTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Export_TextStartingWithAFormula_IsDefusedInCsvAndExcel(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+        var id = (await service.RunAsync(Register)).Worklist.WorklistId;
+        await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Set<WorklistEntry>()
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, "=HYPERLINK(\"http://example.org\")"));
+
+        var csv = await service.ExportAsync(id, new WorklistFilter(), WorklistExportFormat.Csv);
+        var xlsx = await service.ExportAsync(id, new WorklistFilter(), WorklistExportFormat.Xlsx);
+
+        var line = Encoding.UTF8.GetString(csv.Content).Split('\n')[1];
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://example.org\"\")\",", line, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx.Content));
+        Assert.Equal("'=HYPERLINK(\"http://example.org\")", workbook.Worksheet("Worklist").Cell(2, 7).GetString());
+        Assert.Equal(Nhs1, workbook.Worksheet("Worklist").Cell(2, 1).GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ExportXlsx_FilteredByPractice_HoldsOnlyThoseRowsWithTheNhsNumberAsText(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
