@@ -286,4 +286,34 @@ public sealed class WorklistServiceTests
             Assert.Single(await service.HistoryAsync(id, 1));
         }
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ImpossibleIndexDate_IsRefusedOnIndexDate(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var early = await Assert.ThrowsAsync<RuleViolationException>(() => service.RunAsync(Register, indexDate: DateOnly.MinValue));
+        var late = await Assert.ThrowsAsync<RuleViolationException>(() => service.StratifyAsync(Register, indexDate: DateOnly.MaxValue));
+
+        Assert.Equal(["indexDate"], early.Errors.Keys);
+        Assert.Equal(["indexDate"], late.Errors.Keys);
+        Assert.Empty(await service.ListAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ForAPracticeOutsideTheNetwork_IsRefusedOnPractice(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => service.RunAsync(Register, PracticeCode.Parse("P82003")));
+
+        Assert.Equal(["practice"], error.Errors.Keys);
+        Assert.Empty(await service.ListAsync());
+    }
 }
