@@ -13,7 +13,7 @@ public sealed partial class WorklistService
     {
         var worklist = await RequireAsync(worklistId, ct);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
         var query = Rows(worklistId, filter);
         var total = await query.CountAsync(ct);
         var rows = await Read(query.Skip((page - 1) * size).Take(size), worklist, ct);

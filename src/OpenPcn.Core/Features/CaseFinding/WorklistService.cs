@@ -26,6 +26,9 @@ public sealed partial class WorklistService(
     ILogger<WorklistService> logger)
 {
     public const int MaxPageSize = 500;
+
+    /// <summary>The highest page asked for that is honoured (beyond it, (page - 1) × size would overflow).</summary>
+    public const int MaxPage = 1_000_000;
     public const int MaxRowsPerChange = 1000;
     public const string RunAction = "worklist.run";
     public const string ViewAction = "worklist.view";

@@ -316,4 +316,19 @@ public sealed class WorklistServiceTests
         Assert.Equal(["practice"], error.Errors.Keys);
         Assert.Empty(await service.ListAsync());
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task GetRows_HugePageNumber_IsAnEmptyLastPage(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+        var id = (await service.RunAsync(Register)).Worklist.WorklistId;
+
+        var rows = await service.GetRowsAsync(id, new WorklistFilter(Page: int.MaxValue, PageSize: WorklistService.MaxPageSize));
+
+        Assert.Empty(rows.Items);
+        Assert.Equal((WorklistService.MaxPage, 2), (rows.Page, rows.Total));
+    }
 }
