@@ -331,4 +331,18 @@ public sealed class WorklistServiceTests
         Assert.Empty(rows.Items);
         Assert.Equal((WorklistService.MaxPage, 2), (rows.Page, rows.Total));
     }
+
+    [Fact]
+    public async Task Run_SaveRefusedByTheDatabase_IsAConflictNotAnUnhandledError()
+    {
+        // PostgreSQL refuses a name longer than its column (SQLite does not check lengths): any failed save will do.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a, actor: new string('x', 300));
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => service.RunAsync(Register));
+
+        Assert.Contains(Register, error.Message, StringComparison.Ordinal);
+    }
 }
