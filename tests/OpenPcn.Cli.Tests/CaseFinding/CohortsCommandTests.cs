@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPcn.Cli.Features.CaseFinding;
 using OpenPcn.Core.Features.CaseFinding;
 using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Storage;
@@ -88,6 +89,11 @@ public sealed class CohortsCommandTests : IDisposable
         Assert.Contains("2 patients (0 new, 0 no longer qualifying)", againOutput, StringComparison.Ordinal);
         var csv = await File.ReadAllLinesAsync(file);
         Assert.Equal(3, csv.Length);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
         Assert.StartsWith(Nhs1 + ",1950-03-01,", csv[1], StringComparison.Ordinal);
 
         await using var scope = db.SystemScope();
@@ -96,6 +102,24 @@ public sealed class CohortsCommandTests : IDisposable
         Assert.Equal(pcn, export.PcnId);
         Assert.StartsWith("cli:", export.UserId, StringComparison.Ordinal);
         Assert.Equal(1, await context.Set<Worklist>().CountAsync());
+    }
+
+    [Fact]
+    public async Task WritePrivate_FileExistsReadableByAll_IsOwnerOnlyAfterwards()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var file = Path.Combine(_folder, "existing.csv");
+        await File.WriteAllTextAsync(file, "old");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await CohortsCommands.WritePrivateAsync(file, "new"u8.ToArray(), CancellationToken.None);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal("new", await File.ReadAllTextAsync(file));
     }
 
     [Fact]
@@ -114,6 +138,8 @@ public sealed class CohortsCommandTests : IDisposable
     [InlineData("no-such-definition", "--as-of", "2026-11-23", "There is no cohort definition no-such-definition")]
     [InlineData("hypertension-register", "--as-of", "23/11/2026", "is not a date like")]
     [InlineData("hypertension-register", "--out", "list.pdf", "Export to a .csv or .xlsx file")]
+    [InlineData("hypertension-register", "--as-of", "0001-01-01", "indexDate: Choose a date from 1900-01-01 to 2100-12-31")]
+    [InlineData("hypertension-register", "--practice", "P99999", "practice: Practice P99999 is not a member of this network")]
     public async Task CohortsRun_BadInput_FailsSayingWhy(string name, string option, string value, string message)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

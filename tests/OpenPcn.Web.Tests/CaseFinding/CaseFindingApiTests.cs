@@ -39,6 +39,24 @@ public sealed class CaseFindingApiTests
     }
 
     [Fact]
+    public async Task Run_ImpossibleAsOfOrPracticeOutsideTheNetwork_IsAValidationProblem()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (a, definition) = await SeedAsync(db);
+        await using var app = new OpenPcnWebFactory(db);
+        using var api = await Browser.ApiClientAsync(app, a.User(Roles.Clinician).Email, TestNetworks.Password);
+
+        using var early = await api.PostAsJsonAsync($"/api/v1/case-finding/definitions/{definition}/run", new { asOf = "0001-01-01" });
+        using var late = await api.PostAsJsonAsync($"/api/v1/case-finding/definitions/{definition}/run", new { asOf = "9999-12-31" });
+        using var outside = await api.PostAsJsonAsync($"/api/v1/case-finding/definitions/{definition}/run", new { practice = "Z99999" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (early.StatusCode, late.StatusCode, outside.StatusCode));
+        Assert.True((await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("indexDate", out _));
+        Assert.True((await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("indexDate", out _));
+        Assert.True((await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("practice", out _));
+    }
+
+    [Fact]
     public async Task SetStatusAndAssign_Rows_ChangeThemAndTheSummaryAndABadStatusIsAValidationProblem()
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

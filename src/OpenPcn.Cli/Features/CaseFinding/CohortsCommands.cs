@@ -113,11 +113,32 @@ internal static class CohortsCommands
         if (output is not null && format is { } f)
         {
             var file = await worklists.ExportAsync(w.WorklistId, new WorklistFilter(), f, ct);
-            await File.WriteAllBytesAsync(output.FullName, file.Content, ct);
+            await WritePrivateAsync(output.FullName, file.Content, ct);
             app.Console.MarkupLineInterpolated($"Exported {file.Rows.ToString("N0", Uk)} rows to {output.FullName} (audited).");
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes a file of NHS numbers readable and writable by its owner only on Unix (mode 0600, also when the file
+    /// already existed), whatever the umask.
+    /// </summary>
+    internal static async Task WritePrivateAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var stream = new FileStream(path, options);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(stream.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        await stream.WriteAsync(content, ct);
     }
 
     private static Task<Pcn> EnterAsync(IServiceProvider services, string? pcn, CancellationToken ct) =>

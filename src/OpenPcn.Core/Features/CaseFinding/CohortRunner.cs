@@ -30,8 +30,8 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
     public async Task<CohortRun> RunAsync(CohortDefinition definition, PracticeCode? practice = null, DateOnly? indexDate = null,
         CancellationToken ct = default)
     {
-        var scoped = ScopePractice(practice);
-        var date = indexDate ?? clock.TodayInEngland();
+        var scoped = await ScopePracticeAsync(practice, ct);
+        var date = IndexDate(indexDate);
         var query = scoped is { } p ? ForPractice(definition.Query, p) : definition.Query;
         var started = Stopwatch.GetTimestamp();
         var result = await ExecuteAsync(query, date, ct);
@@ -44,10 +44,11 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
     public async Task<int> CountAsync(CohortDefinition definition, PracticeCode? practice = null, DateOnly? indexDate = null,
         CancellationToken ct = default)
     {
-        var scoped = ScopePractice(practice);
+        var scoped = await ScopePracticeAsync(practice, ct);
+        var date = IndexDate(indexDate);
         var query = new CohortQuery(definition.Query.Population, []);
         query = scoped is { } p ? ForPractice(query, p) : query;
-        var result = await ExecuteAsync(query, indexDate ?? clock.TodayInEngland(), ct);
+        var result = await ExecuteAsync(query, date, ct);
         return result.Rows.Count;
     }
 
@@ -58,11 +59,12 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
     public async Task<IReadOnlyList<StratumSummary>> StratifyAsync(CohortDefinition definition, PracticeCode? practice = null,
         DateOnly? indexDate = null, CancellationToken ct = default)
     {
-        var scoped = ScopePractice(practice);
+        var scoped = await ScopePracticeAsync(practice, ct);
+        var date = IndexDate(indexDate);
         var query = Stratification.Stratify(definition.Query);
         query = scoped is { } p ? ForPractice(query, p) : query;
         var started = Stopwatch.GetTimestamp();
-        var result = await ExecuteAsync(query, indexDate ?? clock.TodayInEngland(), ct);
+        var result = await ExecuteAsync(query, date, ct);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogRan(definition.Name, scoped is null ? "network (stratified)" : "practice (stratified)", result.Rows.Count, (long)elapsed.TotalMilliseconds);
         return Stratification.Summarise(result);
@@ -72,8 +74,24 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
     internal static CohortQuery ForPractice(CohortQuery query, PracticeCode practice) =>
         new((new BoolExpr(query.Population) & Cohort.Patients.Practice.Is(practice.Value)).Series, query.Columns);
 
+    /// <summary>The earliest index date a cohort can be run on.</summary>
+    public static readonly DateOnly EarliestIndexDate = new(1900, 1, 1);
+
+    /// <summary>The latest index date a cohort can be run on.</summary>
+    public static readonly DateOnly LatestIndexDate = new(2100, 12, 31);
+
+    // Dates near DateOnly's limits overflow the engine's date arithmetic (e.g. "age on" or "in the last 15 months").
+    private DateOnly IndexDate(DateOnly? indexDate)
+    {
+        var date = indexDate ?? clock.TodayInEngland();
+        return date >= EarliestIndexDate && date <= LatestIndexDate
+            ? date
+            : throw new RuleViolationException("indexDate", FormattableString.Invariant(
+                $"Choose a date from {EarliestIndexDate:yyyy-MM-dd} to {LatestIndexDate:yyyy-MM-dd}."));
+    }
+
     // The SQL engine reads the physical tables directly (no EF query filters), so the practice scope is applied here.
-    private PracticeCode? ScopePractice(PracticeCode? practice)
+    private async Task<PracticeCode?> ScopePracticeAsync(PracticeCode? practice, CancellationToken ct)
     {
         if (scope.PracticeCode is { } own)
         {
@@ -83,6 +101,11 @@ public sealed partial class CohortRunner(PcnDbContext db, TenantScope scope, Tim
             }
 
             return own;
+        }
+
+        if (practice is { } code && !await db.Practices.AsNoTracking().AnyAsync(p => p.PracticeCode == code, ct))
+        {
+            throw new RuleViolationException("practice", $"Practice {code} is not a member of this network.");
         }
 
         return practice;

@@ -45,7 +45,9 @@ public sealed class LocalDefinitionService(
     {
         var pcnId = scope.PcnId ?? throw new InvalidOperationException("A local definition needs a network.");
         var baseName = CohortBuilder.Slug(form.Title);
+        // A deleted definition's worklists stay: a new definition must not take their name and inherit their statuses.
         var taken = (await db.Set<LocalDefinition>().Select(d => d.Name).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        taken.UnionWith(await db.Set<Worklist>().Select(w => w.DefinitionName).Distinct().ToListAsync(ct));
         var name = baseName;
         for (var n = 2; taken.Contains(name) || shipped.BuiltIn(name) is not null; n++)
         {

@@ -93,16 +93,22 @@ public sealed class WorklistEntry : IPracticeOwned
     /// <summary>The index date of the run that first no longer found the patient; null while they qualify.</summary>
     public DateOnly? StoppedQualifyingOn { get; private set; }
 
+    internal const string QualifiesAgainNote = "Qualifies again";
+
     internal IReadOnlyList<string> Facts => FactValues.Length == 0 ? [] : FactValues.Split('|');
 
-    internal void Found(PracticeCode practice, DateOnly indexDate, string reason, IReadOnlyList<string> facts)
+    /// <summary>The run found the patient. Returns the status change when a closed row that had stopped qualifying reopens.</summary>
+    internal WorklistStatusChange? Found(PracticeCode practice, DateOnly indexDate, string reason, IReadOnlyList<string> facts, string by,
+        DateTimeOffset at)
     {
+        var reopened = !StillQualifies && Status is WorklistStatus.Done or WorklistStatus.Declined or WorklistStatus.NotAppropriate;
         PracticeCode = practice;
         LastFound = indexDate;
         StillQualifies = true;
         StoppedQualifyingOn = null;
         Reason = reason.Length > 1000 ? reason[..1000] : reason;
         FactValues = string.Join('|', facts.Select(f => f.Replace('|', '/')));
+        return reopened ? ChangeStatus(WorklistStatus.ToDo, by, at, QualifiesAgainNote) : null;
     }
 
     internal void NotFound(DateOnly indexDate)

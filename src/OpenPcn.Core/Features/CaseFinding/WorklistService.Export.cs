@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
+using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Population;
 
 namespace OpenPcn.Core.Features.CaseFinding;
@@ -47,7 +48,7 @@ public sealed partial class WorklistService
         {
             foreach (var title in header)
             {
-                csv.WriteField(title);
+                csv.WriteField(RejectionsCsv.SafeCell(title));
             }
 
             await csv.NextRecordAsync();
@@ -56,7 +57,7 @@ public sealed partial class WorklistService
                 ct.ThrowIfCancellationRequested();
                 foreach (var value in line)
                 {
-                    csv.WriteField(Text(value));
+                    csv.WriteField(Cell(value));
                 }
 
                 await csv.NextRecordAsync();
@@ -72,7 +73,7 @@ public sealed partial class WorklistService
         var sheet = workbook.Worksheets.Add("Worklist");
         for (var c = 0; c < header.Count; c++)
         {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
+            sheet.Cell(1, c + 1).SetValue(RejectionsCsv.SafeCell(header[c]));
         }
 
         sheet.Row(1).Style.Font.Bold = true;
@@ -96,7 +97,7 @@ public sealed partial class WorklistService
                         break;
                     case { } v:
                         // As text: an NHS number or a code must not become a number (or lose its leading zeros).
-                        cell.SetValue(Text(v));
+                        cell.SetValue(Cell(v));
                         cell.SetDataType(XLDataType.Text);
                         break;
                 }
@@ -114,6 +115,9 @@ public sealed partial class WorklistService
         workbook.SaveAs(buffer);
         return buffer.ToArray();
     }
+
+    // Text that a spreadsheet would read as a formula (=, +, -, @ first) is defused; dates and numbers are not text.
+    private static string Cell(object? value) => value is string text ? RejectionsCsv.SafeCell(text) : Text(value);
 
     private static string Text(object? value) => value switch
     {

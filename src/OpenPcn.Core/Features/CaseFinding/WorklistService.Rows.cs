@@ -13,7 +13,7 @@ public sealed partial class WorklistService
     {
         var worklist = await RequireAsync(worklistId, ct);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, MaxPage);
         var query = Rows(worklistId, filter);
         var total = await query.CountAsync(ct);
         var rows = await Read(query.Skip((page - 1) * size).Take(size), worklist, ct);
@@ -111,12 +111,18 @@ public sealed partial class WorklistService
         ];
     }
 
-    /// <summary>A row's status changes, newest first (empty when the row is not in the caller's network or practice).</summary>
+    /// <summary>
+    /// A row's status changes, newest first (empty when the row is not in the caller's network or practice). Audited
+    /// as <see cref="HistoryAction"/> (the worklist and the count, never the patient).
+    /// </summary>
     public async Task<IReadOnlyList<StatusChangeRow>> HistoryAsync(Guid worklistId, long patientId, CancellationToken ct = default)
     {
-        await RequireAsync(worklistId, ct);
+        var worklist = await RequireAsync(worklistId, ct);
         var rows = await db.Set<WorklistStatusChange>().AsNoTracking().Where(c => c.WorklistId == worklistId && c.PatientId == patientId)
             .Select(c => new StatusChangeRow(c.At, c.By, c.From, c.To, c.Note)).ToListAsync(ct);
+        audit.Record(HistoryAction, worklist.DefinitionName, string.Create(CultureInfo.InvariantCulture,
+            $"{(worklist.PracticeCode is { } p ? $"worklist for {p}" : "network worklist")} {worklist.WorklistId}; row history; {rows.Count} changes"));
+        await db.SaveChangesAsync(ct);
         return [.. rows.OrderByDescending(r => r.At)];
     }
 

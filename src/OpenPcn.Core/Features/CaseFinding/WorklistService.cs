@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,12 +26,20 @@ public sealed partial class WorklistService(
     ILogger<WorklistService> logger)
 {
     public const int MaxPageSize = 500;
+
+    /// <summary>The highest page asked for that is honoured (beyond it, (page - 1) × size would overflow).</summary>
+    public const int MaxPage = 1_000_000;
     public const int MaxRowsPerChange = 1000;
     public const string RunAction = "worklist.run";
     public const string ViewAction = "worklist.view";
+    public const string HistoryAction = "worklist.history";
     public const string ExportAction = "worklist.export";
     public const string StatusAction = "worklist.status";
     public const string AssignAction = "worklist.assign";
+
+    // Runs of one worklist (network, definition, practice) are serialised in-process so that two at the same moment
+    // cannot both create it. The semaphores are few (one per worklist ever run) and are kept for the process's life.
+    private static readonly ConcurrentDictionary<(int PcnId, string Definition, string? Practice), SemaphoreSlim> RunLocks = new();
 
     /// <summary>
     /// Runs <paramref name="definitionName"/> for the network or <paramref name="practice"/> on
@@ -43,6 +52,24 @@ public sealed partial class WorklistService(
         var definition = await catalogue.FindAsync(definitionName, ct)
             ?? throw new NotFoundException($"There is no cohort definition {definitionName}.");
         var run = await runner.RunAsync(definition, practice, indexDate, ct);
+        var gate = RunLocks.GetOrAdd((pcnId, definition.Name, run.Practice?.Value), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await SaveRunAsync(pcnId, definition, run, ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException($"Worklist {definition.Name} was changed by another run at the same moment; run it again.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<WorklistRunResult> SaveRunAsync(int pcnId, CohortDefinition definition, CohortRun run, CancellationToken ct)
+    {
         var worklist = await FindWorklistAsync(definition.Name, run.Practice, ct);
         if (worklist is null)
         {
@@ -55,6 +82,8 @@ public sealed partial class WorklistService(
         var practices = await PracticesOfAsync(ids, ct);
         var entries = await db.Set<WorklistEntry>().Where(e => e.WorklistId == worklist.WorklistId).ToDictionaryAsync(e => e.PatientId, ct);
         var names = run.Result.ColumnNames;
+        var by = await ActorNames.CurrentAsync(db, scope, ct);
+        var at = clock.GetUtcNow();
         int added = 0, stopped = 0;
         foreach (var row in found)
         {
@@ -71,8 +100,11 @@ public sealed partial class WorklistService(
                 added++;
             }
 
-            entry.Found(patientPractice, run.IndexDate, ReasonTemplate.Fill(definition.Reason, names, row.Values),
-                [.. row.Values.Select(ReasonTemplate.Format)]);
+            if (entry.Found(patientPractice, run.IndexDate, ReasonTemplate.Fill(definition.Reason, names, row.Values),
+                [.. row.Values.Select(ReasonTemplate.Format)], by, at) is { } reopened)
+            {
+                db.Add(reopened);
+            }
         }
 
         var foundIds = ids.ToHashSet();
@@ -82,7 +114,6 @@ public sealed partial class WorklistService(
             stopped++;
         }
 
-        var by = await ActorNames.CurrentAsync(db, scope, ct);
         worklist.Ran(definition.Title, names, run.IndexDate, clock.GetUtcNow(), by, (long)run.QueryTime.TotalMilliseconds,
             entries.Values.Count(e => e.StillQualifies), added, stopped);
         audit.Record(RunAction, definition.Name, string.Create(CultureInfo.InvariantCulture,
@@ -135,10 +166,13 @@ public sealed partial class WorklistService(
         await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.WorklistId == worklistId, ct)
         ?? throw new NotFoundException("There is no such worklist in your network.");
 
+    // Should two worklists of one definition and practice ever exist (there is no unique index), the oldest wins.
     private async Task<Worklist?> FindWorklistAsync(string definitionName, PracticeCode? practice, CancellationToken ct) =>
         practice is null
-            ? await db.Set<Worklist>().SingleOrDefaultAsync(w => w.DefinitionName == definitionName && w.PracticeCode == null, ct)
-            : await db.Set<Worklist>().SingleOrDefaultAsync(w => w.DefinitionName == definitionName && w.PracticeCode == practice, ct);
+            ? await db.Set<Worklist>().Where(w => w.DefinitionName == definitionName && w.PracticeCode == null)
+                .OrderBy(w => w.WorklistId).FirstOrDefaultAsync(ct)
+            : await db.Set<Worklist>().Where(w => w.DefinitionName == definitionName && w.PracticeCode == practice)
+                .OrderBy(w => w.WorklistId).FirstOrDefaultAsync(ct);
 
     private async Task<Dictionary<long, PracticeCode>> PracticesOfAsync(List<long> ids, CancellationToken ct)
     {

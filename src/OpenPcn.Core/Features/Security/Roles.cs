@@ -65,8 +65,9 @@ public static class Policies
     public const string ViewDataQuality = nameof(ViewDataQuality);
 
     /// <summary>
-    /// Run case-finding definitions and work their worklists: see rows (with NHS numbers), change status, assign,
-    /// export. Every row view and export is audited; a practice manager sees their own practice's rows only.
+    /// Run case-finding definitions and work their worklists: see rows (patient-identifiable: NHS number, date of birth,
+    /// reason), change status, assign, export. Every row view, row history and export is audited; a practice manager
+    /// sees their own practice's rows only.
     /// </summary>
     public const string WorkWorklists = nameof(WorkWorklists);
 
@@ -76,7 +77,13 @@ public static class Policies
     public static readonly IReadOnlyList<string> EditNetworkRoles = [Roles.ClinicalDirector, Roles.PcnManager];
     public static readonly IReadOnlyList<string> ManageUsersRoles = [Roles.ClinicalDirector, Roles.PcnManager];
 
-    /// <summary>The only roles that see patient-identifiable records.</summary>
+    /// <summary>
+    /// The roles that see patient records: search by NHS number, lists of patients and one patient's whole record.
+    /// They are not the only roles that see patient-identifiable data: <see cref="WorkWorklistsRoles"/> (which adds
+    /// the PCN manager and the practice manager, who book and recall patients from lists for direct care) see worklist
+    /// rows with NHS numbers, date of birth and the reason, and export them. Every record view, search, worklist row
+    /// view, row history and export is audited.
+    /// </summary>
     public static readonly IReadOnlyList<string> ViewPatientRecordsRoles = [Roles.Clinician, Roles.ClinicalDirector];
 
     /// <summary>

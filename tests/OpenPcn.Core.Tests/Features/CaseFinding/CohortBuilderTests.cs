@@ -90,6 +90,24 @@ public sealed class CohortBuilderTests
         Assert.Null(await other.ServiceProvider.GetRequiredService<DefinitionCatalogue>().FindAsync(saved.Name));
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Create_NameOfADeletedDefinitionWithAWorklist_TakesANewName(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        var form = new CohortBuilderForm { Title = "Hypertension", Criteria = [new() { CodelistId = "HYP_COD" }] };
+        await using var scope = db.PcnScope(a);
+        var locals = scope.ServiceProvider.GetRequiredService<LocalDefinitionService>();
+        var first = await locals.CreateAsync(form);
+        var worklist = (await scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync(first.Name)).Worklist;
+        await locals.DeleteAsync(first.Name);
+
+        var second = await locals.CreateAsync(form);
+
+        Assert.Equal(("hypertension", "hypertension-2"), (first.Name, second.Name));
+        Assert.Equal(first.Name, worklist.DefinitionName);
+    }
+
     [Fact]
     public void Validate_IncompleteForm_NamesEachFieldInError()
     {

@@ -36,6 +36,27 @@ public sealed class WorklistExportTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Export_TextStartingWithAFormula_IsDefusedInCsvAndExcel(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+        var id = (await service.RunAsync(Register)).Worklist.WorklistId;
+        await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Set<WorklistEntry>()
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Reason, "=HYPERLINK(\"http://example.org\")"));
+
+        var csv = await service.ExportAsync(id, new WorklistFilter(), WorklistExportFormat.Csv);
+        var xlsx = await service.ExportAsync(id, new WorklistFilter(), WorklistExportFormat.Xlsx);
+
+        var line = Encoding.UTF8.GetString(csv.Content).Split('\n')[1];
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://example.org\"\")\",", line, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx.Content));
+        Assert.Equal("'=HYPERLINK(\"http://example.org\")", workbook.Worksheet("Worklist").Cell(2, 7).GetString());
+        Assert.Equal(Nhs1, workbook.Worksheet("Worklist").Cell(2, 1).GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ExportXlsx_FilteredByPractice_HoldsOnlyThoseRowsWithTheNhsNumberAsText(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -79,5 +100,27 @@ public sealed class WorklistExportTests
         Assert.Equal("network worklist; page 1; still qualifying; 1 rows", view.Detail);
         Assert.Equal("network worklist; csv; still qualifying; 2 rows", export.Detail);
         Assert.All(events, e => Assert.DoesNotContain(Nhs1, e.Subject + e.Detail, StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task History_IsAuditedWithTheWorklistAndCountButNeverThePatient(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        Guid id;
+        await using (var scope = db.PcnScope(a, actor: "clinician-1"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            id = (await service.RunAsync(Register)).Worklist.WorklistId;
+            await service.SetStatusAsync(id, [2], WorklistStatus.Booked);
+            await service.HistoryAsync(id, 2);
+        }
+
+        await using var check = db.SystemScope();
+        var history = Assert.Single(await check.ServiceProvider.GetRequiredService<PcnDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == WorklistService.HistoryAction).ToListAsync());
+        Assert.Equal(("clinician-1", Register, a), (history.UserId, history.Subject, history.PcnId));
+        Assert.Equal($"network worklist {id}; row history; 1 changes", history.Detail);
+        Assert.DoesNotContain(Nhs2, history.Subject + history.Detail, StringComparison.Ordinal);
     }
 }

@@ -208,4 +208,141 @@ public sealed class WorklistServiceTests
         await Assert.ThrowsAsync<NotFoundException>(() => scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync("no-such-thing"));
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PcnDbContext>().Set<Worklist>().CountAsync());
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_TwoWorklistsOfOneDefinitionExist_UsesTheOldest(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        var older = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddYears(50));
+        var newer = Guid.CreateVersion7(DateTimeOffset.UnixEpoch.AddYears(51));
+        await using (var scope = db.PcnScope(a))
+        {
+            var context = scope.ServiceProvider.GetRequiredService<PcnDbContext>();
+            context.Add(new Worklist(a, newer, Register, "Hypertension register", "Registers", null));
+            context.Add(new Worklist(a, older, Register, "Hypertension register", "Registers", null));
+            await context.SaveChangesAsync();
+        }
+
+        await using var run = db.PcnScope(a);
+        var service = run.ServiceProvider.GetRequiredService<WorklistService>();
+        var result = await service.RunAsync(Register);
+
+        Assert.Equal(older, result.Worklist.WorklistId);
+        Assert.Equal(older, (await service.FindAsync(Register))?.WorklistId);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_TwoAtTheSameMoment_CreateOneWorklist(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+
+        async Task<Guid> RunOnce()
+        {
+            await using var scope = db.PcnScope(a);
+            return (await scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync(Register)).Worklist.WorklistId;
+        }
+
+        var ids = await Task.WhenAll(RunOnce(), RunOnce(), RunOnce());
+
+        Assert.Single(ids.Distinct());
+        await using var check = db.PcnScope(a);
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<PcnDbContext>().Set<Worklist>().CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ClosedRowQualifiesAgain_GoesBackToToDoWithAStatusChange(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        Guid id;
+        await using (var scope = db.PcnScope(a, actor: "clinician-1"))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            id = (await service.RunAsync(Register)).Worklist.WorklistId;
+            await service.SetStatusAsync(id, [1], WorklistStatus.Contacted);
+            await service.SetStatusAsync(id, [2], WorklistStatus.Done);
+        }
+
+        await AddEventAsync(db, a, 1, HypertensionResolved, new DateOnly(2026, 11, 1));
+        await AddEventAsync(db, a, 2, HypertensionResolved, new DateOnly(2026, 11, 1));
+        await using (var scope = db.PcnScope(a))
+        {
+            await scope.ServiceProvider.GetRequiredService<WorklistService>().RunAsync(Register);
+        }
+
+        await AddEventAsync(db, a, 1, Hypertension, new DateOnly(2026, 11, 20));
+        await AddEventAsync(db, a, 2, Hypertension, new DateOnly(2026, 11, 20));
+        await using (var scope = db.PcnScope(a))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+            await service.RunAsync(Register);
+
+            var rows = (await service.GetRowsAsync(id, new WorklistFilter())).Items.ToDictionary(r => r.PatientId);
+            Assert.Equal((WorklistStatus.Contacted, WorklistStatus.ToDo), (rows[1].Status, rows[2].Status));
+            Assert.Contains((WorklistStatus.Done, WorklistStatus.ToDo, (string?)"Qualifies again"),
+                (await service.HistoryAsync(id, 2)).Select(h => (h.From, h.To, h.Note)));
+            Assert.Single(await service.HistoryAsync(id, 1));
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ImpossibleIndexDate_IsRefusedOnIndexDate(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var early = await Assert.ThrowsAsync<RuleViolationException>(() => service.RunAsync(Register, indexDate: DateOnly.MinValue));
+        var late = await Assert.ThrowsAsync<RuleViolationException>(() => service.StratifyAsync(Register, indexDate: DateOnly.MaxValue));
+
+        Assert.Equal(["indexDate"], early.Errors.Keys);
+        Assert.Equal(["indexDate"], late.Errors.Keys);
+        Assert.Empty(await service.ListAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Run_ForAPracticeOutsideTheNetwork_IsRefusedOnPractice(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => service.RunAsync(Register, PracticeCode.Parse("P82003")));
+
+        Assert.Equal(["practice"], error.Errors.Keys);
+        Assert.Empty(await service.ListAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task GetRows_HugePageNumber_IsAnEmptyLastPage(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a);
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+        var id = (await service.RunAsync(Register)).Worklist.WorklistId;
+
+        var rows = await service.GetRowsAsync(id, new WorklistFilter(Page: int.MaxValue, PageSize: WorklistService.MaxPageSize));
+
+        Assert.Empty(rows.Items);
+        Assert.Equal((WorklistService.MaxPage, 2), (rows.Page, rows.Total));
+    }
+
+    [Fact]
+    public async Task Run_SaveRefusedByTheDatabase_IsAConflictNotAnUnhandledError()
+    {
+        // PostgreSQL refuses a name longer than its column (SQLite does not check lengths): any failed save will do.
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var (a, _) = await SeedAsync(db);
+        await using var scope = db.PcnScope(a, actor: new string('x', 300));
+        var service = scope.ServiceProvider.GetRequiredService<WorklistService>();
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => service.RunAsync(Register));
+
+        Assert.Contains(Register, error.Message, StringComparison.Ordinal);
+    }
 }
