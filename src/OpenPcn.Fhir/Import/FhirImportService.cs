@@ -118,7 +118,7 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
         }
         catch (Exception e)
         {
-            LogIndexRebuildFailed(logger, e.GetType().Name);
+            LogAnalyseFailed(logger, e.GetType().Name);
         }
     }
 
@@ -269,6 +269,9 @@ public sealed partial class FhirImportService(PcnDbContext db, TenantScope scope
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR import: rebuilding the record indexes failed ({ErrorType}); start-up rebuilds them")]
     private static partial void LogIndexRebuildFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR import: refreshing the planner statistics failed ({ErrorType}); case finding may run slower until the next import")]
+    private static partial void LogAnalyseFailed(ILogger logger, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "FHIR import {ImportId} {Status}: read {Read}, accepted {Accepted}, skipped {Skipped}, rejected {Rejected} in {ElapsedMs} ms")]

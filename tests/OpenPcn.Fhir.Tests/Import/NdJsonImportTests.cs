@@ -64,6 +64,20 @@ public sealed class NdJsonImportTests
         Assert.Equal(before, await SnapshotAsync(database, pcnId));
     }
 
+    [Fact]
+    public async Task ImportAsync_Sqlite_LeavesPlannerStatisticsForCaseFinding()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var path = WriteNdJson(TempFolder(), "export.ndjson", SmallExport());
+
+        await ImportAsync(database, new FhirImportRequest(path));
+
+        var analysed = await WithDbAsync(database, db => db.Database
+            .SqlQueryRaw<string>("SELECT tbl AS \"Value\" FROM sqlite_stat1").ToListAsync());
+        Assert.Contains("ClinicalEvents", analysed);
+        Assert.Contains("MedicationRecords", analysed);
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ImportAsync_ChangedResource_ReplacesItsRowsOnly(DatabaseProvider provider)
     {
