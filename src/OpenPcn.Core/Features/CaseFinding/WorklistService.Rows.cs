@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network;
-using OpenPcn.Core.Storage;
+using OpenPcn.Core.Features.Population;
 
 namespace OpenPcn.Core.Features.CaseFinding;
 
@@ -96,7 +96,7 @@ public sealed partial class WorklistService
         var counts = await db.Set<WorklistEntry>().AsNoTracking().Where(e => e.WorklistId == worklistId)
             .GroupBy(e => new { e.PracticeCode, e.StillQualifies, e.Status })
             .Select(g => new { g.Key.PracticeCode, g.Key.StillQualifies, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var names = await PracticeNamesAsync(ct);
+        var names = await PracticeNames.LoadAsync(db, ct);
         return
         [
             .. counts.GroupBy(c => c.PracticeCode).OrderBy(g => g.Key.Value, StringComparer.Ordinal).Select(g =>
@@ -104,7 +104,7 @@ public sealed partial class WorklistService
                 int Of(WorklistStatus s) => g.Where(c => c.StillQualifies && c.Status == s).Sum(c => c.Count);
                 var qualifying = g.Where(c => c.StillQualifies).Sum(c => c.Count);
                 var closed = Of(WorklistStatus.Done) + Of(WorklistStatus.Declined) + Of(WorklistStatus.NotAppropriate);
-                return new PracticeProgress(g.Key, NameOf(names, g.Key), qualifying, Of(WorklistStatus.ToDo), Of(WorklistStatus.Contacted),
+                return new PracticeProgress(g.Key, names.Of(g.Key), qualifying, Of(WorklistStatus.ToDo), Of(WorklistStatus.Contacted),
                     Of(WorklistStatus.Booked), Of(WorklistStatus.Done), Of(WorklistStatus.Declined), Of(WorklistStatus.NotAppropriate),
                     g.Where(c => !c.StillQualifies).Sum(c => c.Count), qualifying == 0 ? 0 : Math.Round(100.0 * closed / qualifying, 1));
             }),
@@ -176,12 +176,12 @@ public sealed partial class WorklistService
                 e.StoppedQualifyingOn,
             })
             .ToListAsync(ct);
-        var names = await PracticeNamesAsync(ct);
+        var names = await PracticeNames.LoadAsync(db, ct);
         var factNames = worklist.Facts;
         return
         [
-            .. rows.Select(r => new WorklistRow(r.PatientId, r.NhsNumber, r.DateOfBirth, AgeOn(r.DateOfBirth, r.DateOfDeath ?? today), r.Sex,
-                r.PracticeCode, NameOf(names, r.PracticeCode), r.Reason, Facts(factNames, r.FactValues), r.Status, r.StatusChangedBy,
+            .. rows.Select(r => new WorklistRow(r.PatientId, r.NhsNumber, r.DateOfBirth, Patient.AgeOn(r.DateOfBirth, r.DateOfDeath ?? today), r.Sex,
+                r.PracticeCode, names.Of(r.PracticeCode), r.Reason, Facts(factNames, r.FactValues), r.Status, r.StatusChangedBy,
                 r.StatusChangedAt, r.AssignedTo, r.FirstFound, r.LastFound, r.StillQualifies, r.StoppedQualifyingOn)),
         ];
     }
@@ -202,19 +202,6 @@ public sealed partial class WorklistService
     {
         var parts = values.Length == 0 ? [] : values.Split('|');
         return [.. names.Select((n, i) => new WorklistFact(n, i < parts.Length ? parts[i] : "none"))];
-    }
-
-    private async Task<Dictionary<PracticeCode, string>> PracticeNamesAsync(CancellationToken ct) =>
-        await db.Practices.AsNoTracking().IgnoreQueryFilters([PcnDbContext.PracticeFilter])
-            .Select(p => new { p.PracticeCode, p.Name }).ToDictionaryAsync(p => p.PracticeCode, p => p.Name, ct);
-
-    private static string NameOf(Dictionary<PracticeCode, string> names, PracticeCode code) =>
-        names.TryGetValue(code, out var name) ? name : code.ToString();
-
-    private static int AgeOn(DateOnly born, DateOnly date)
-    {
-        var age = date.Year - born.Year;
-        return born > date.AddYears(-age) ? age - 1 : age;
     }
 
     // What was read, never patient values.

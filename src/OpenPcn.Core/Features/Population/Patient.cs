@@ -57,10 +57,13 @@ public sealed class Patient : IPracticeOwned
     public Guid LastImportId { get; private set; }
 
     /// <summary>Age in whole years on a date.</summary>
-    public int AgeOn(DateOnly date)
+    public int AgeOn(DateOnly date) => AgeOn(DateOfBirth, date);
+
+    /// <summary>Age in whole years on <paramref name="date"/> of someone born on <paramref name="born"/>.</summary>
+    public static int AgeOn(DateOnly born, DateOnly date)
     {
-        var age = date.Year - DateOfBirth.Year;
-        return DateOfBirth > date.AddYears(-age) ? age - 1 : age;
+        var age = date.Year - born.Year;
+        return born > date.AddYears(-age) ? age - 1 : age;
     }
 }
 

@@ -56,9 +56,9 @@ public sealed class PatientRecordService(PcnDbContext db, AuditLog audit, TimePr
             .Skip((page - 1) * size).Take(size)
             .Select(p => new { p.PatientId, p.NhsNumber, p.PracticeCode, p.DateOfBirth, p.Sex, p.DateOfDeath })
             .ToListAsync(ct);
-        var names = await PracticeNamesAsync(ct);
-        var items = rows.Select(p => new PatientListItem(p.PatientId, p.NhsNumber, p.PracticeCode, NameOf(names, p.PracticeCode),
-            AgeOn(p.DateOfBirth, p.DateOfDeath ?? today), p.Sex, p.DateOfDeath is not null)).ToList();
+        var names = await PracticeNames.LoadAsync(db, ct);
+        var items = rows.Select(p => new PatientListItem(p.PatientId, p.NhsNumber, p.PracticeCode, names.Of(p.PracticeCode),
+            Patient.AgeOn(p.DateOfBirth, p.DateOfDeath ?? today), p.Sex, p.DateOfDeath is not null)).ToList();
 
         audit.Record(SearchedAction, "patients", Describe(search, total));
         await db.SaveChangesAsync(ct);
@@ -78,15 +78,15 @@ public sealed class PatientRecordService(PcnDbContext db, AuditLog audit, TimePr
         }
 
         var today = clock.TodayInEngland();
-        var names = await PracticeNamesAsync(ct);
+        var names = await PracticeNames.LoadAsync(db, ct);
         var demographics = new PatientDemographics(patient.PatientId, patient.NhsNumber, patient.DateOfBirth,
-            patient.AgeOn(patient.DateOfDeath ?? today), patient.Sex, patient.PracticeCode, NameOf(names, patient.PracticeCode),
+            patient.AgeOn(patient.DateOfDeath ?? today), patient.Sex, patient.PracticeCode, names.Of(patient.PracticeCode),
             patient.EthnicCategory, patient.Lsoa, patient.DeprivationDecile, patient.DateOfDeath);
 
         var registrations = (await db.Registrations.AsNoTracking().Where(r => r.PatientId == patientId)
                 .Select(r => new { r.PracticeCode, r.Start, r.End }).ToListAsync(ct))
             .OrderByDescending(r => r.Start ?? DateOnly.MinValue)
-            .Select(r => new RegistrationRow(r.PracticeCode, NameOf(names, r.PracticeCode), r.Start, r.End)).ToList();
+            .Select(r => new RegistrationRow(r.PracticeCode, names.Of(r.PracticeCode), r.Start, r.End)).ToList();
 
         // One patient's events: a few thousand rows at most, read once on the (PcnId, PatientId, Date) index.
         var events = await db.ClinicalEvents.AsNoTracking().Where(e => e.PatientId == patientId)
@@ -134,19 +134,6 @@ public sealed class PatientRecordService(PcnDbContext db, AuditLog audit, TimePr
     private static CareHomeStatus? CareHome(List<EventRow> events) =>
         events.Where(e => RecordCodes.CareHome.ContainsKey(e.Code)).OrderByDescending(e => e.Date).ThenByDescending(e => e.SourceKey)
             .Select(e => new CareHomeStatus(e.Code, e.Display, RecordCodes.CareHome[e.Code], e.Date)).FirstOrDefault();
-
-    private async Task<Dictionary<PracticeCode, string>> PracticeNamesAsync(CancellationToken ct) =>
-        await db.Practices.AsNoTracking().IgnoreQueryFilters([PcnDbContext.PracticeFilter])
-            .Select(p => new { p.PracticeCode, p.Name }).ToDictionaryAsync(p => p.PracticeCode, p => p.Name, ct);
-
-    private static string NameOf(Dictionary<PracticeCode, string> names, PracticeCode code) =>
-        names.TryGetValue(code, out var name) ? name : code.ToString();
-
-    private static int AgeOn(DateOnly born, DateOnly date)
-    {
-        var age = date.Year - born.Year;
-        return born > date.AddYears(-age) ? age - 1 : age;
-    }
 
     // What was searched, never the NHS number itself.
     private static string Describe(PatientSearch search, int total) =>
