@@ -100,7 +100,7 @@ public sealed class SqlCompileTests
     }
 
     [Fact]
-    public void Compile_SqliteTermReadingDerivedTable_KeepsLeftJoinAndIndexableTerms()
+    public void Compile_SqliteTermReadingDerivedTable_InnerJoinsWhenTheTermNeedsItsRow()
     {
         var diagnosed = Cohort.ClinicalEvents.WithCode(Hypertension).Maximum(e => e.Date);
         var after = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp") & (e.Date > diagnosed));
@@ -110,7 +110,12 @@ public sealed class SqlCompileTests
         var postgres = Compile(SqlDialect.Postgres, (after.Count() > 0) & (Cohort.Patients.DeprivationDecile < 3));
 
         Assert.Contains("AND ((e.\"Code\" = 'bp'))", sql, StringComparison.Ordinal);
-        Assert.Contains("AND ((CASE WHEN (e.\"Date\" > agg1.v0) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
+        // date > max(...) is null without agg1's row, so the join is inner and the term plain (an index may serve it);
+        // a count is 0 without agg0's row, so that join stays left and SQLite's term is hidden in a CASE.
+        Assert.Contains("JOIN agg1 ON agg1.pid = e.\"PatientId\"", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("LEFT JOIN agg1", sql, StringComparison.Ordinal);
+        Assert.Contains("AND ((e.\"Date\" > agg1.v0))", sql, StringComparison.Ordinal);
+        Assert.Contains("LEFT JOIN agg0 ON agg0.pid = p.\"PatientId\"", sql, StringComparison.Ordinal);
         Assert.Contains("AND ((CASE WHEN (COALESCE(agg0.v0, 0) > 0.0) THEN 1 ELSE 0 END) = 1)", sql, StringComparison.Ordinal);
         Assert.Contains("AND ((p.\"DeprivationDecile\" < 3.0))", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("CASE WHEN (e.", postgres, StringComparison.Ordinal);

@@ -52,6 +52,34 @@ public sealed class SqlEngineFrameTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Codelist_MostlyAbsentCodes_SameAnswerAndNullStaysNull(DatabaseProvider provider)
+    {
+        // SQLite lists only the codes the events hold (see SqlDialect.CutsCodelists); the answers must not change,
+        // including for a list none of whose codes is present and a patient with no row to test.
+        await using var db = await SqlEngineDatabase.CreateAsync(provider);
+        await db.SeedAsync(async s =>
+        {
+            await s.PatientAsync(1, RecordSeeder.NhsNumberFrom(1), SqlEngineDatabase.Practice, new DateOnly(1960, 1, 1), Sex.Female);
+            await s.EventAsync(1, EventKind.Condition, "38341003", new DateOnly(2020, 1, 1));
+            await s.EventAsync(1, EventKind.Condition, "other", new DateOnly(2021, 1, 1));
+            await s.PatientAsync(2, RecordSeeder.NhsNumberFrom(2), SqlEngineDatabase.Practice, new DateOnly(1970, 1, 1), Sex.Male);
+        });
+        var wide = new Codelist("WIDE", "1", [.. Enumerable.Range(1, 3000).Select(i => $"9{i:D6}"), "38341003"]);
+        var absent = new Codelist("ABSENT", "1", [.. Enumerable.Range(1, 3000).Select(i => $"8{i:D6}")]);
+        var latest = Cohort.ClinicalEvents.Latest(e => e.Date);
+
+        var wideCount = await db.ValuesAsync(Cohort.ClinicalEvents.WithCode(wide).Count());
+        var absentCount = await db.ValuesAsync(Cohort.ClinicalEvents.WithCode(absent).Count());
+        var latestNotAbsent = await db.ValuesAsync(!latest.Code.IsIn(absent));
+
+        Assert.Equal(1L, wideCount[1]);
+        Assert.Equal(0L, wideCount[2]);
+        Assert.Equal(0L, absentCount[1]);
+        Assert.Equal(true, latestNotAbsent[1]);
+        Assert.Null(latestNotAbsent[2]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Aggregate_UsingAnAggregateOfItsOwnFrame_IsComputedSeparately(DatabaseProvider provider)
     {
         await using var db = await SqlEngineDatabase.CreateAsync(provider);

@@ -15,9 +15,14 @@ namespace OpenPcn.Cohorts.Engines.Sql;
 public sealed class SqlCohortEngine(DbConnection connection, SqlDialect dialect, int pcnId) : ICohortEngine
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// On SQLite the codelists are first cut down to the codes the network's events hold (a stored code outside a list
+    /// never matches, so the answer is the same; a row written between the two reads may be missed, as it would be by
+    /// a query that ran a moment earlier), and the connection reads the file through memory mapping from then on.
+    /// </remarks>
     public async Task<CohortResult> RunAsync(CohortQuery query, DateOnly indexDate, CancellationToken cancellationToken = default)
     {
-        var sql = Compile(query, indexDate);
+        var folded = ConstantFolding.Fold(query, indexDate);
         var types = query.Columns.Select(c => c.Value.Type).ToList();
         var opened = false;
         if (connection.State != ConnectionState.Open)
@@ -28,6 +33,15 @@ public sealed class SqlCohortEngine(DbConnection connection, SqlDialect dialect,
 
         try
         {
+            var compiler = new SqlCompiler(dialect);
+            var sql = compiler.Compile(folded);
+            if (dialect.CutsCodelists)
+            {
+                await SqliteReading.MapAsync(connection, cancellationToken);
+                var present = await SqliteReading.CodesPresentAsync(connection, pcnId, compiler.CodesLookedUp, cancellationToken);
+                sql = new SqlCompiler(dialect, present).Compile(folded);
+            }
+
             await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // the text is compiled from the query model; every value in it is an escaped literal
             command.CommandText = sql;

@@ -29,8 +29,28 @@ internal sealed partial class SqlCompiler
         _ => throw new CohortModelException($"The SQL engine cannot compile {series.GetType().Name}; fold constants first."),
     };
 
-    private string InList(Series code, IEnumerable<string> codes, SqlScope scope) =>
-        $"({Series(code, scope)} IN ({string.Join(", ", codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(SqlDialect.Text))}))";
+    private string InList(Series code, IEnumerable<string> codes, SqlScope scope)
+    {
+        var list = codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (code is Model.Column { Name: "code" } column && column.Frame.Table.Name is "clinical_events" or "medications")
+        {
+            var table = PhysicalSchema.Table(column.Frame.Table);
+            if (codesPresent is null)
+            {
+                CodesLookedUp.TryAdd(table, new HashSet<string>(StringComparer.Ordinal));
+                CodesLookedUp[table].UnionWith(list);
+            }
+            else if (codesPresent.TryGetValue(table, out var present))
+            {
+                // A stored code outside the list never matches either way. One absent code stays when none is present,
+                // so a missing row's null code still gives null rather than false.
+                var kept = list.Where(present.Contains).ToList();
+                list = kept.Count > 0 ? kept : list.Take(1).ToList();
+            }
+        }
+
+        return $"({Series(code, scope)} IN ({string.Join(", ", list.Select(SqlDialect.Text))}))";
+    }
 
     /// <summary>
     /// <c>code IN a OR code IN b</c> as one <c>code IN (a ∪ b)</c> (the same value, null included), so the database

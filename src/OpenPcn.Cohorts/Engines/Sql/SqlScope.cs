@@ -40,6 +40,12 @@ internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
     /// <summary>Patient-key restrictions implied by strict terms that read derived tables (see <see cref="SqlCompiler"/>).</summary>
     public List<string> SemiJoins { get; } = [];
 
+    /// <summary>The derived tables joined as inner joins: a row with none of their rows fails a condition anyway.</summary>
+    private readonly HashSet<SqlCte> _required = [];
+
+    /// <summary>Joins <paramref name="ctes"/> as inner joins (see <see cref="SqlCompiler"/>'s conjuncts).</summary>
+    public void Require(IEnumerable<SqlCte> ctes) => _required.UnionWith(ctes);
+
     /// <summary>The outer SELECT of <paramref name="other"/>'s joins added to this one's (both over patients).</summary>
     public SqlScope Merge(SqlScope other)
     {
@@ -83,7 +89,7 @@ internal sealed class SqlScope(CohortTable? eventTable, SqlCte? owner)
             where.Add($"{Rows}.{PhysicalSchema.PcnId} = @pcn");
         }
 
-        from.AddRange(_joins.Select(j => $"LEFT JOIN {j.Name} ON {j.Name}.pid = {PatientKey}"));
+        from.AddRange(_joins.Select(j => $"{(_required.Contains(j) ? "JOIN" : "LEFT JOIN")} {j.Name} ON {j.Name}.pid = {PatientKey}"));
         where.AddRange(conditions.Select(c => $"({c})"));
         return string.Join("\n  ", from) + "\n  WHERE " + string.Join("\n    AND ", where);
     }
