@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Population;
@@ -76,6 +77,7 @@ public sealed partial class PcnDbContext(DbContextOptions<PcnDbContext> options,
         configurationBuilder.Properties<PracticeCode>().HaveConversion<PracticeCodeConverter>();
         configurationBuilder.Properties<PcnCode>().HaveConversion<PcnCodeConverter>();
         configurationBuilder.Properties<OdsCode>().HaveConversion<OdsCodeConverter>();
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
         if (Database.IsSqlite())
         {
             // SQLite has no date-time-with-offset type; as ticks it sorts and compares in SQL.
@@ -112,6 +114,8 @@ public sealed partial class PcnDbContext(DbContextOptions<PcnDbContext> options,
     private sealed class PracticeCodeConverter() : ValueConverter<PracticeCode, string>(v => v.Value, v => PracticeCode.Parse(v));
 
     private sealed class PcnCodeConverter() : ValueConverter<PcnCode, string>(v => v.Value, v => PcnCode.Parse(v));
+
+    private sealed class MoneyConverter() : ValueConverter<Money, long>(v => v.Pence, v => new Money(v));
 
     private sealed class OdsCodeConverter() : ValueConverter<OdsCode, string>(v => v.Value, v => OdsCode.Parse(v));
 }

@@ -1345,6 +1345,123 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<decimal>("SessionsPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("PcnId", "ContractId", "PracticeCode");
+
+                    b.ToTable("Deployment");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AdditionalityConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EmployerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmployerPractice")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsArrs")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("SupervisorStaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("PcnId", "ContractId");
+
+                    b.HasIndex("PcnId", "StaffMemberId", "Start");
+
+                    b.ToTable("StaffContract");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProfessionalRegistration")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("PcnId", "StaffMemberId");
+
+                    b.ToTable("StaffMember");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1597,6 +1714,33 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
+                        .WithMany("Deployments")
+                        .HasForeignKey("PcnId", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.StaffMember", null)
+                        .WithMany("Contracts")
+                        .HasForeignKey("PcnId", "StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Network.Directory.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
@@ -1607,6 +1751,16 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.Navigation("Deployments");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.Navigation("Contracts");
                 });
 #pragma warning restore 612, 618
         }

@@ -1334,6 +1334,123 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SessionsPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "ContractId", "PracticeCode");
+
+                    b.ToTable("Deployment");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AdditionalityConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerPractice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArrs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupervisorStaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "ContractId");
+
+                    b.HasIndex("PcnId", "StaffMemberId", "Start");
+
+                    b.ToTable("StaffContract");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionalRegistration")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "StaffMemberId");
+
+                    b.ToTable("StaffMember");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1586,6 +1703,33 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
+                        .WithMany("Deployments")
+                        .HasForeignKey("PcnId", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.StaffMember", null)
+                        .WithMany("Contracts")
+                        .HasForeignKey("PcnId", "StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Network.Directory.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
@@ -1596,6 +1740,16 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
+                {
+                    b.Navigation("Deployments");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffMember", b =>
+                {
+                    b.Navigation("Contracts");
                 });
 #pragma warning restore 612, 618
         }

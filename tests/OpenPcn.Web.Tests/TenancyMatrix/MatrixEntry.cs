@@ -19,6 +19,11 @@ public enum Access
     ViewDataQuality,
     WorkWorklists,
     EditLocalDefinitions,
+    ViewWorkforce,
+    EditWorkforce,
+    ViewFinance,
+    EditFinance,
+    ViewStatements,
 }
 
 public sealed record MatrixRequest(string Method, string Url, object? Json = null, HttpContent? Content = null)

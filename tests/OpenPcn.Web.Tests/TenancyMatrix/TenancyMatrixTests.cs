@@ -109,6 +109,11 @@ internal sealed class MatrixRun : IAsyncDisposable
         : endpoint.Policies.Contains(Policies.ImportRecords) ? Access.ImportRecords
         : endpoint.Policies.Contains(Policies.ViewDataQuality) ? Access.ViewDataQuality
         : endpoint.Policies.Contains(Policies.EditLocalDefinitions) ? Access.EditLocalDefinitions
+        : endpoint.Policies.Contains(Policies.EditWorkforce) ? Access.EditWorkforce
+        : endpoint.Policies.Contains(Policies.ViewWorkforce) ? Access.ViewWorkforce
+        : endpoint.Policies.Contains(Policies.EditFinance) ? Access.EditFinance
+        : endpoint.Policies.Contains(Policies.ViewFinance) ? Access.ViewFinance
+        : endpoint.Policies.Contains(Policies.ViewStatements) ? Access.ViewStatements
         : endpoint.Policies.Contains(Policies.WorkWorklists) ? Access.WorkWorklists
         : endpoint.Policies.Contains(Policies.ViewNetwork) ? Access.ViewNetwork
         : Access.SignedIn;
@@ -124,6 +129,11 @@ internal sealed class MatrixRun : IAsyncDisposable
         Access.ViewDataQuality => Policies.ViewDataQualityRoles.Contains(role),
         Access.WorkWorklists => Policies.WorkWorklistsRoles.Contains(role),
         Access.EditLocalDefinitions => Policies.EditLocalDefinitionsRoles.Contains(role),
+        Access.ViewWorkforce => Policies.ViewWorkforceRoles.Contains(role),
+        Access.EditWorkforce => Policies.EditWorkforceRoles.Contains(role),
+        Access.ViewFinance => Policies.ViewFinanceRoles.Contains(role),
+        Access.EditFinance => Policies.EditFinanceRoles.Contains(role),
+        Access.ViewStatements => Policies.ViewStatementsRoles.Contains(role),
         _ => false,
     };
 

@@ -26,7 +26,7 @@ public static class Roles
         PcnManager => "PCN manager: runs the network day to day; edits the network and its users",
         PracticeManager => "Practice manager: sees the network and their own practice's detail",
         Clinician => "Clinician: sees the network and patient records; will work patient worklists",
-        FinanceLead => "Finance lead: sees the network; will run claims and statements",
+        FinanceLead => "Finance lead: runs the workforce, ARRS claims, the network's money and practice statements",
         PartnerViewer => "Partner (non-core): read-only view of the network",
         IcbViewer => "ICB viewer: aggregate figures only",
         Administrator => "Administrator: loads the national directory and sets up new networks",
@@ -74,6 +74,24 @@ public static class Policies
     /// <summary>Make, change and delete the network's local cohort definitions in the cohort builder.</summary>
     public const string EditLocalDefinitions = nameof(EditLocalDefinitions);
 
+    /// <summary>See the workforce: staff, contracts with pay, deployments, recruitment, ARRS claims, envelope and scenarios.</summary>
+    public const string ViewWorkforce = nameof(ViewWorkforce);
+
+    /// <summary>Change staff, contracts, deployments and recruitment; build, submit and amend ARRS claims.</summary>
+    public const string EditWorkforce = nameof(EditWorkforce);
+
+    /// <summary>See the network's money: rates, entitlements, payments received, distribution rules, every practice's statement.</summary>
+    public const string ViewFinance = nameof(ViewFinance);
+
+    /// <summary>Change the network's rates, payments received, populations inputs and distribution rules (audited).</summary>
+    public const string EditFinance = nameof(EditFinance);
+
+    /// <summary>
+    /// Read practice statements: what each practice is owed and why. A practice manager reads their own practice's
+    /// statement only.
+    /// </summary>
+    public const string ViewStatements = nameof(ViewStatements);
+
     public static readonly IReadOnlyList<string> EditNetworkRoles = [Roles.ClinicalDirector, Roles.PcnManager];
     public static readonly IReadOnlyList<string> ManageUsersRoles = [Roles.ClinicalDirector, Roles.PcnManager];
 
@@ -99,4 +117,14 @@ public static class Policies
         [Roles.ClinicalDirector, Roles.Clinician, Roles.PcnManager, Roles.PracticeManager];
 
     public static readonly IReadOnlyList<string> EditLocalDefinitionsRoles = [Roles.ClinicalDirector, Roles.PcnManager];
+
+    public static readonly IReadOnlyList<string> ViewWorkforceRoles = [Roles.ClinicalDirector, Roles.PcnManager, Roles.FinanceLead];
+
+    public static readonly IReadOnlyList<string> EditWorkforceRoles = [Roles.ClinicalDirector, Roles.FinanceLead];
+
+    public static readonly IReadOnlyList<string> ViewFinanceRoles = [Roles.ClinicalDirector, Roles.PcnManager, Roles.FinanceLead];
+
+    public static readonly IReadOnlyList<string> EditFinanceRoles = [Roles.ClinicalDirector, Roles.FinanceLead];
+
+    public static readonly IReadOnlyList<string> ViewStatementsRoles = [Roles.ClinicalDirector, Roles.PcnManager, Roles.FinanceLead, Roles.PracticeManager];
 }

@@ -74,7 +74,12 @@ internal static class SecuritySetup
             .AddPolicy(Policies.ImportRecords, p => InNetwork(p).RequireRole(Policies.ImportRecordsRoles))
             .AddPolicy(Policies.ViewDataQuality, p => InNetwork(p).RequireRole(Policies.ViewDataQualityRoles))
             .AddPolicy(Policies.WorkWorklists, p => InNetwork(p).RequireRole(Policies.WorkWorklistsRoles))
-            .AddPolicy(Policies.EditLocalDefinitions, p => InNetwork(p).RequireRole(Policies.EditLocalDefinitionsRoles));
+            .AddPolicy(Policies.EditLocalDefinitions, p => InNetwork(p).RequireRole(Policies.EditLocalDefinitionsRoles))
+            .AddPolicy(Policies.ViewWorkforce, p => InNetwork(p).RequireRole(Policies.ViewWorkforceRoles))
+            .AddPolicy(Policies.EditWorkforce, p => InNetwork(p).RequireRole(Policies.EditWorkforceRoles))
+            .AddPolicy(Policies.ViewFinance, p => InNetwork(p).RequireRole(Policies.ViewFinanceRoles))
+            .AddPolicy(Policies.EditFinance, p => InNetwork(p).RequireRole(Policies.EditFinanceRoles))
+            .AddPolicy(Policies.ViewStatements, p => InNetwork(p).RequireRole(Policies.ViewStatementsRoles));
 
         services.AddAntiforgery(options =>
         {
