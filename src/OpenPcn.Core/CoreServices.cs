@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenPcn.Core.Features.CaseFinding;
+using OpenPcn.Core.Features.Finance;
+using OpenPcn.Core.Features.Finance.Rates;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Population;
@@ -38,6 +40,8 @@ public static class CoreServices
         services.AddScoped<LocalDefinitionService>();
         services.AddScoped<DefinitionCatalogue>();
         services.AddScoped<WorklistService>();
+        services.AddScoped<NetworkRates>();
+        services.AddScoped<NetworkPopulations>();
         return services;
     }
 }

@@ -375,6 +375,51 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("WorklistStatusChange");
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RateOverrideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("Pounds")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)");
+
+                    b.Property<string>("Rate")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("PcnId", "RateOverrideId");
+
+                    b.ToTable("RateOverride");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Network.ClinicalDirector", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1545,6 +1590,15 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.HasOne("OpenPcn.Core.Features.CaseFinding.WorklistEntry", null)
                         .WithMany()
                         .HasForeignKey("PcnId", "WorklistId", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

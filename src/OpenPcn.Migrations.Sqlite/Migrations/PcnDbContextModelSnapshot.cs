@@ -366,6 +366,51 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.ToTable("WorklistStatusChange");
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RateOverrideId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Pounds")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rate")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "RateOverrideId");
+
+                    b.ToTable("RateOverride");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Network.ClinicalDirector", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1534,6 +1579,15 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.HasOne("OpenPcn.Core.Features.CaseFinding.WorklistEntry", null)
                         .WithMany()
                         .HasForeignKey("PcnId", "WorklistId", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,32 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "RateOverride",
+                columns: table => new
+                {
+                    PcnId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateOverrideId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Rate = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Pounds = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateOverride", x => new { x.PcnId, x.RateOverrideId });
+                    table.ForeignKey(
+                        name: "FK_RateOverride_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffMember",
                 columns: table => new
                 {
@@ -96,6 +122,9 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Deployment");
+
+            migrationBuilder.DropTable(
+                name: "RateOverride");
 
             migrationBuilder.DropTable(
                 name: "StaffContract");

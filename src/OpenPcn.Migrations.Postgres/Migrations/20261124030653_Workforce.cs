@@ -12,6 +12,32 @@ namespace OpenPcn.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "RateOverride",
+                columns: table => new
+                {
+                    PcnId = table.Column<int>(type: "integer", nullable: false),
+                    RateOverrideId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Region = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Rate = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Pounds = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateOverride", x => new { x.PcnId, x.RateOverrideId });
+                    table.ForeignKey(
+                        name: "FK_RateOverride_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffMember",
                 columns: table => new
                 {
@@ -96,6 +122,9 @@ namespace OpenPcn.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Deployment");
+
+            migrationBuilder.DropTable(
+                name: "RateOverride");
 
             migrationBuilder.DropTable(
                 name: "StaffContract");
