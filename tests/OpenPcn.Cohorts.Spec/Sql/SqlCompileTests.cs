@@ -122,6 +122,23 @@ public sealed class SqlCompileTests
     }
 
     [Theory, MemberData(nameof(Dialects))]
+    public void Compile_OnRegister_StartsFromTheDiagnosesAndReadsCodesThroughTheirIndex(string dialect)
+    {
+        var resolved = new Codelist("HYPRES_COD", "1", ["162659009"]);
+        var reading = Cohort.ClinicalEvents.Where(e => e.Code.Is("bp")).Latest(e => e.Date);
+
+        var sql = Compile(Dialect(dialect), Cohort.OnRegister(Hypertension, resolved, Cohort.IndexDate),
+            Cohort.ClinicalEvents.WithCode(Hypertension).Latest(e => e.Date).Code, reading.Value);
+
+        // "latest diagnosis is not null" fails without a diagnosis row, so the cohort joins the diagnoses (inner) and the
+        // database can start from them rather than from every patient.
+        Assert.Matches(@"\n  JOIN agg\d ON", sql);
+        // The reported diagnosis code is picked from the codelist's rows for every patient (the code index finds them);
+        // the reading picked from a code test without a codelist keeps to the cohort's patients.
+        Assert.Equal(1, Occurrences(sql, "IN (SELECT pid FROM cohort))) ranked"));
+    }
+
+    [Theory, MemberData(nameof(Dialects))]
     public void Compile_ExistsOverPatients_IsCorrelatedExists(string dialect)
     {
         var registered = Cohort.Registrations.Where(r => r.EndDate.IsNull()).Exists();

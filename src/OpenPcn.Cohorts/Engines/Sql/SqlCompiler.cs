@@ -49,7 +49,9 @@ internal sealed partial class SqlCompiler(SqlDialect dialect, IReadOnlyDictionar
         if (forColumns.Count > 0)
         {
             with.Add($"cohort AS MATERIALIZED (\n  SELECT {populationScope.PatientKey} AS pid\n  {populationScope.From(population)})");
-            foreach (var cte in forColumns)
+            // Rows a codelist selects are few and the code index finds them; keeping only the cohort's would make the
+            // planner read them patient by patient instead (PostgreSQL: 130 ms instead of 50 for the hypertension register).
+            foreach (var cte in forColumns.Where(c => !SelectsByCode(c.Frame)))
             {
                 cte.Restrict($"{SqlScope.Rows}.{PhysicalSchema.PatientId} IN (SELECT pid FROM cohort)");
             }
@@ -101,6 +103,20 @@ internal sealed partial class SqlCompiler(SqlDialect dialect, IReadOnlyDictionar
         return terms;
     }
 
+    /// <summary>Whether an event frame (or the frame a row is picked from) has a filter that tests the code against a codelist.</summary>
+    private static bool SelectsByCode(Frame frame)
+    {
+        for (var f = frame is PickedRow pick ? pick.Source : frame; f is FilteredFrame filtered; f = filtered.Source)
+        {
+            if (CodeSelective(filtered.Condition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a filter (or one of its AND terms) tests the row's code against a codelist.</summary>
     private static bool CodeSelective(Series filter) => filter switch
     {
@@ -126,7 +142,7 @@ internal sealed partial class SqlCompiler(SqlDialect dialect, IReadOnlyDictionar
         scope.ReadsJoins = false;
         scope.Touched.Clear();
         var sql = Series(condition, scope);
-        var excludesMissing = IsStrict(condition) || condition is Coalesce { Second: Value { Constant: false } } c && IsStrict(c.First);
+        var excludesMissing = FalseWhenMissing(condition);
         if (excludesMissing)
         {
             // A patient with no row in a derived table this term reads fails the term, so an inner join loses nobody,
@@ -144,6 +160,14 @@ internal sealed partial class SqlCompiler(SqlDialect dialect, IReadOnlyDictionar
 
         return terms;
     }
+
+    /// <summary>Whether a condition is null or false whenever any value it reads is null (conservatively).</summary>
+    private static bool FalseWhenMissing(Series condition) => IsStrict(condition) || condition switch
+    {
+        Coalesce { Second: Value { Constant: false } } c => IsStrict(c.First),
+        Unary { Operator: UnaryOperator.IsNotNull } u => IsStrict(u.Operand),
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="series"/> is null whenever any value it reads is null (conservatively).</summary>
     private static bool IsStrict(Series series) => series switch
