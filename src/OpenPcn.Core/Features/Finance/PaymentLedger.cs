@@ -18,7 +18,7 @@ public sealed record Variance(FundingStream Stream, DateOnly Month, Money Expect
 /// The payments ledger: what the network's payee received per stream and month. Entries are added, never edited;
 /// a correction is a new signed entry with a reason. Every entry is audited.
 /// </summary>
-public sealed class PaymentLedger(PcnDbContext db, TenantScope scope, AuditLog audit, TimeProvider clock, EntitlementService entitlements)
+public sealed partial class PaymentLedger(PcnDbContext db, TenantScope scope, AuditLog audit, TimeProvider clock, EntitlementService entitlements)
 {
     public const string RecordAction = "finance.payment.record";
     public const string CorrectAction = "finance.payment.correct";
