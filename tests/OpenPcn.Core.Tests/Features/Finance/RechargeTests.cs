@@ -29,6 +29,26 @@ public sealed class RechargeTests
     }
 
     [Fact]
+    public void Compute_LeadProviderEmployer_EveryPracticeOwesTheLeadProvider()
+    {
+        // A care coordinator employed by a federation, not claimed under ARRS: £24,000 + £2,000 NI + £4,000 pension =
+        // £30,000 a year → £2,500.00 in October. Shared 2/1 sessions: 1,666.666… / 833.333… → £1,666.67 / £833.33.
+        var person = new OpenPcn.Core.Features.Workforce.StaffMember(1, Guid.NewGuid(), "Cara Doyle", null);
+        var contract = person.AddContract(Guid.NewGuid(),
+            new OpenPcn.Core.Features.Workforce.ContractTerms("care-coordinator", ArrsRegion.National, 1m, Money.FromPounds(24_000), Money.FromPounds(2_000),
+                Money.FromPounds(4_000), new DateOnly(2026, 4, 1), null),
+            new OpenPcn.Core.Features.Workforce.ContractDetails("4", OpenPcn.Core.Features.Workforce.EmployerKind.LeadProvider, null, "Vale GP Federation", false, false, null));
+        contract.Deploy([(P1, 2m), (P2, 1m)]);
+
+        var lines = RechargeService.Compute(October, NetworkRates.ShippedRates, [(person.Name, contract)]);
+
+        Assert.Equal(["£1,666.67", "£833.33"], lines.Select(l => l.Amount.ToString()));
+        Assert.All(lines, l => Assert.False(l.IsEmployerOwnShare));
+        Assert.All(lines, l => Assert.Equal("Vale GP Federation", l.Employer));
+        Assert.Contains("actual cost £2,500.00 (not ARRS) = £2,500.00", lines[0].Workings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_PostAtOnePractice_IsNotRecharged()
     {
         var person = LinkWorker(1);
