@@ -165,6 +165,8 @@ public static class ApiMatrix
             async c => new MatrixRequest("DELETE", $"{V1}/case-finding/local-definitions/{await c.NewLocalDefinitionInAAsync()}"), NoContent,
             c => Send("DELETE", $"{V1}/case-finding/local-definitions/{c.BDefinition}", null), NotFoundOnly),
 
+        .. MatrixContext.FinanceApi,
+
         new("GET /api/v1/{*path:nonfile}", Access.SignedIn, _ => Get($"{V1}/no-such-endpoint"), NotFound),
     ];
 

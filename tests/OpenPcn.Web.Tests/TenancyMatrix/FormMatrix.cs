@@ -51,6 +51,11 @@ public static class FormMatrix
         ["POST /error/{StatusCode:int}"] = "open to everyone; no form",
         ["POST /not-found"] = "open to everyone; no form",
         ["POST /case-finding/definitions/{Name}"] = "its inequalities form is a GET",
+        ["POST /finance"] = "its year form is a GET",
+        ["POST /finance/rates"] = "its year form is a GET",
+        ["POST /finance/payments"] = "its year form is a GET",
+        ["POST /finance/statements"] = "its year form is a GET",
+        ["POST /finance/statements/{Practice}/{Month}"] = "no form",
     };
 
     public static readonly IReadOnlyList<FormEntry> Entries =
@@ -147,6 +152,7 @@ public static class FormMatrix
             _ => MatrixContext.BuilderFields("Changed by the form"), Other: c => $"/case-finding/builder/{c.BDefinition}"),
         new("/case-finding/builder/{Name}", "delete-definition", Access.EditLocalDefinitions, async c => $"/case-finding/builder/{await c.NewLocalDefinitionInAAsync()}",
             _ => [], Other: c => $"/case-finding/builder/{c.BDefinition}"),
+        .. MatrixContext.FinanceForms,
     ];
 
     private static Task<string> Url(string url) => Task.FromResult(url);

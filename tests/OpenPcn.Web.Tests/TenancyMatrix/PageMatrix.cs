@@ -69,6 +69,7 @@ public static class PageMatrix
             other: c => $"/case-finding/worklists/{c.BWorklistId}/export.xlsx"),
         Page("/case-finding/builder", Access.EditLocalDefinitions, _ => "/case-finding/builder"),
         Page("/case-finding/builder/{Name}", Access.EditLocalDefinitions, c => $"/case-finding/builder/{c.ADefinition}", other: c => $"/case-finding/builder/{c.BDefinition}"),
+        .. MatrixContext.FinancePages,
     ];
 
     private static MatrixEntry Page(string route, Access access, Func<MatrixContext, string> own, System.Net.HttpStatusCode ownStatus = OK,
