@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<WorklistService>();
         services.AddScoped<NetworkRates>();
         services.AddScoped<NetworkPopulations>();
+        services.AddScoped<OpenPcn.Core.Features.Workforce.WorkforceService>();
         return services;
     }
 }

@@ -78,6 +78,7 @@ public sealed class DemoNetwork(PcnDbContext db, TenantScope scope, UserService 
             db.ClinicalDirectors.Add(new ClinicalDirector(pcn.PcnId, "Dr Sam Okafor (fictional)", PracticeCode.Parse("Z00002"), 2.25m, new(new(2023, 4, 1), null)));
             pcn.SetNominatedPayee(new NominatedPayee("Z00001", "Millbrook Surgery (fictional)"));
             await db.SaveChangesAsync(ct);
+            await new Workforce.DemoWorkforce(db).SeedAsync(pcn.PcnId, clock.TodayInEngland(), ct);
 
             var password = options.Value.Password;
             var signIns = new List<DemoSignIn>();
