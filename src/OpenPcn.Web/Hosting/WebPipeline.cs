@@ -3,6 +3,7 @@ using OpenPcn.Core.Storage;
 using OpenPcn.Web.Api;
 using OpenPcn.Web.Components;
 using OpenPcn.Web.Features.CaseFinding;
+using OpenPcn.Web.Features.Workforce;
 using OpenPcn.Web.Features.Network;
 using OpenPcn.Web.Features.Network.Directory;
 using OpenPcn.Web.Features.Population;
@@ -73,6 +74,7 @@ internal static class WebPipeline
         api.MapOnboardingEndpoints();
         api.MapPopulationEndpoints();
         api.MapCaseFindingEndpoints();
+        api.MapWorkforceEndpoints();
 
         // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
