@@ -3,11 +3,11 @@ using OpenPcn.Core.Storage;
 using OpenPcn.Web.Api;
 using OpenPcn.Web.Components;
 using OpenPcn.Web.Features.CaseFinding;
-using OpenPcn.Web.Features.Workforce;
 using OpenPcn.Web.Features.Network;
 using OpenPcn.Web.Features.Network.Directory;
 using OpenPcn.Web.Features.Population;
 using OpenPcn.Web.Features.Security;
+using OpenPcn.Web.Features.Workforce;
 
 namespace OpenPcn.Web.Hosting;
 
