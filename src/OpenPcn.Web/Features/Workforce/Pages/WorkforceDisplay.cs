@@ -42,9 +42,11 @@ internal static class WorkforceDisplay
         return false;
     }
 
+    /// <summary>Reads a required number ("0.6"); empty or not a number is false.</summary>
     public static bool TryReadDecimal(string? text, out decimal value)
     {
-        value = 0;
-        return Display.TryReadOptionalDecimal(text, out var read) && read is { } v && (value = v) == v;
+        var ok = Display.TryReadOptionalDecimal(text, out var read) && read is not null;
+        value = read ?? 0;
+        return ok;
     }
 }
