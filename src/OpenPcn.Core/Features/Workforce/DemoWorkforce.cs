@@ -70,6 +70,7 @@ public sealed class DemoWorkforce(PcnDbContext db)
             ("Lucy Green (fictional)", null, "pcn-administrator", "3", 25_674m, 0.8m, new(2022, 3, 7), null, 0, null, false, false, [(0, 8)]),
         ];
 
+        var contracts = new List<(Guid Staff, StaffContract Contract)>();
         foreach (var s in staff)
         {
             var member = new StaffMember(pcnId, Guid.NewGuid(), s.Name, s.Reg);
@@ -81,7 +82,16 @@ public sealed class DemoWorkforce(PcnDbContext db)
             var contract = member.AddContract(Guid.NewGuid(), terms, details);
             var split = s.Deploy.GroupBy(d => practice(d.Practice).PracticeCode).Select(g => (g.Key, g.Sum(d => d.Sessions))).ToList();
             contract.Deploy(split);
+            contracts.Add((member.StaffMemberId, contract));
             db.Add(member);
+        }
+
+        // Supervision: the pharmacy technician by a clinical pharmacist, the newer care coordinators by the senior one,
+        // the part-time physiotherapist by the full-time one.
+        foreach (var (supervisee, supervisor) in new[] { (3, 0), (7, 6), (16, 6), (10, 9) })
+        {
+            var contract = contracts[supervisee].Contract;
+            contract.Change(contract.Terms, contract.Details with { SupervisorStaffMemberId = contracts[supervisor].Staff });
         }
 
         // The recruitment pipeline: three posts at different stages.

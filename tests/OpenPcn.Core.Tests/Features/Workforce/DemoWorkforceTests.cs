@@ -44,6 +44,8 @@ public sealed class DemoWorkforceTests
         var capped = Assert.Single(staff, s => s.Name.StartsWith("Daniel Osei", StringComparison.Ordinal)).Contracts.Single();
         Assert.Equal(Money.FromPounds(76_346.63m), capped.Terms.AnnualCost);
         Assert.True(capped.Terms.AnnualCost > NetworkRates.ShippedRates.MaximumOn("clinical-pharmacist", ArrsRegion.National, yearStart)!.PerWtePerYear!.Value);
+        var technician = staff.Single(s => s.Name.StartsWith("Leah Morgan", StringComparison.Ordinal)).Contracts.Single();
+        Assert.Equal("Hannah Price (fictional)", staff.Single(s => s.StaffMemberId == technician.SupervisorStaffMemberId).Name);
         var posts = await context.Set<PlannedPost>().Where(p => p.PcnId == pcnId).ToListAsync();
         Assert.Equal([PlannedPostStage.Vacancy, PlannedPostStage.Advertised, PlannedPostStage.Offered], posts.Select(p => p.Stage).Order());
 

@@ -55,6 +55,8 @@ public sealed class WorkforceServiceTests
         Assert.Equal("The end date 30 Apr 2026 is before the start date 1 May 2026.", Assert.Single(backwards.Errors["End"]));
         var unknown = await Assert.ThrowsAsync<RuleViolationException>(() => workforce.AddContractAsync(id, Pharmacist(role: "astronaut")));
         Assert.Contains("unknown role", Assert.Single(unknown.Errors["Role"]), StringComparison.Ordinal);
+        var supervisor = await Assert.ThrowsAsync<RuleViolationException>(() => workforce.AddContractAsync(id, Pharmacist() with { SupervisorStaffMemberId = id }));
+        Assert.True(supervisor.Errors.ContainsKey("SupervisorStaffMemberId"));
         // A role outside ARRS is allowed only on a contract that is not claimed.
         await Assert.ThrowsAsync<RuleViolationException>(() => workforce.AddContractAsync(id, Pharmacist(role: "pcn-manager")));
         Assert.Empty((await workforce.GetStaffAsync(id)).Contracts);
