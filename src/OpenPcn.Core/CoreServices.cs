@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddScoped<NetworkRates>();
         services.AddScoped<NetworkPopulations>();
         services.AddFinance();
+        services.AddScoped<OpenPcn.Core.Features.Workforce.WorkforceService>();
         return services;
     }
 }

@@ -1583,6 +1583,50 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("Deployment");
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.PlannedPost", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlannedPostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ExpectedAnnualCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ExpectedStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Practices")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("PcnId", "PlannedPostId");
+
+                    b.ToTable("PlannedPost");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1990,6 +2034,15 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
                         .WithMany("Deployments")
                         .HasForeignKey("PcnId", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.PlannedPost", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1572,6 +1572,50 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.ToTable("Deployment");
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.PlannedPost", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlannedPostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpectedAnnualCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpectedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Practices")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "PlannedPostId");
+
+                    b.ToTable("PlannedPost");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1979,6 +2023,15 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
                         .WithMany("Deployments")
                         .HasForeignKey("PcnId", "ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.PlannedPost", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -166,11 +166,53 @@ public static class ApiMatrix
             c => Send("DELETE", $"{V1}/case-finding/local-definitions/{c.BDefinition}", null), NotFoundOnly),
 
         .. MatrixContext.FinanceApi,
+        // Workforce: staff, contracts, deployments and planned posts. B's are not found; a fresh target where a request changes it.
+        new("GET /api/v1/workforce/staff/", Access.ViewWorkforce, _ => Get($"{V1}/workforce/staff"), OK),
+        new("GET /api/v1/workforce/staff/{staffMemberId:guid}", Access.ViewWorkforce, c => Get($"{V1}/workforce/staff/{c.AStaffId}"), OK,
+            c => Get($"{V1}/workforce/staff/{c.BStaffId}"), NotFoundOnly),
+        new("POST /api/v1/workforce/staff/", Access.EditWorkforce, c => Send("POST", $"{V1}/workforce/staff", new { name = $"Matrix person {c.Next()}" }), Created),
+        new("PUT /api/v1/workforce/staff/{staffMemberId:guid}", Access.EditWorkforce,
+            c => Send("PUT", $"{V1}/workforce/staff/{c.AStaffId}", new { name = "Alder pharmacist", professionalRegistration = "GPhC 2200001" }), OK,
+            c => Send("PUT", $"{V1}/workforce/staff/{c.BStaffId}", new { name = "Renamed by A" }), NotFoundOnly),
+        new("POST /api/v1/workforce/staff/{staffMemberId:guid}/contracts", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/staff/{await c.NewStaffInAAsync()}/contracts", MatrixContext.ContractJson(c.A.PracticeCodes[0])), Created,
+            c => Send("POST", $"{V1}/workforce/staff/{c.BStaffId}/contracts", MatrixContext.ContractJson(c.B.PracticeCodes[0])), NotFoundOnly),
+        new("PUT /api/v1/workforce/staff/{staffMemberId:guid}/contracts/{contractId:guid}", Access.EditWorkforce,
+            async c => await c.NewContractInAAsync() is var (s, k)
+                ? new MatrixRequest("PUT", $"{V1}/workforce/staff/{s}/contracts/{k}", MatrixContext.ContractJson(c.A.PracticeCodes[0]))
+                : throw new InvalidOperationException(), OK,
+            c => Send("PUT", $"{V1}/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}", MatrixContext.ContractJson(c.B.PracticeCodes[0])), NotFoundOnly),
+        new("POST /api/v1/workforce/staff/{staffMemberId:guid}/contracts/{contractId:guid}/end", Access.EditWorkforce,
+            async c => await c.NewContractInAAsync() is var (s, k)
+                ? new MatrixRequest("POST", $"{V1}/workforce/staff/{s}/contracts/{k}/end", new { lastDay = "2026-09-20" })
+                : throw new InvalidOperationException(), OK,
+            c => Send("POST", $"{V1}/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/end", new { lastDay = "2026-09-20" }), NotFoundOnly),
+        new("PUT /api/v1/workforce/staff/{staffMemberId:guid}/contracts/{contractId:guid}/deployments", Access.EditWorkforce,
+            c => Send("PUT", $"{V1}/workforce/staff/{c.AStaffId}/contracts/{c.AContractId}/deployments",
+                new { deployments = new[] { new { practice = c.A.PracticeCodes[0], sessionsPerWeek = 10m } } }), OK,
+            c => Send("PUT", $"{V1}/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/deployments",
+                new { deployments = new[] { new { practice = c.A.PracticeCodes[0], sessionsPerWeek = 2m } } }), NotFoundOnly),
+        new("GET /api/v1/workforce/planned-posts/", Access.ViewWorkforce, _ => Get($"{V1}/workforce/planned-posts"), OK),
+        new("GET /api/v1/workforce/planned-posts/{plannedPostId:guid}", Access.ViewWorkforce, c => Get($"{V1}/workforce/planned-posts/{c.APlannedPostId}"), OK,
+            c => Get($"{V1}/workforce/planned-posts/{c.BPlannedPostId}"), NotFoundOnly),
+        new("POST /api/v1/workforce/planned-posts/", Access.EditWorkforce, _ => Send("POST", $"{V1}/workforce/planned-posts", PlannedPost()), Created),
+        new("PUT /api/v1/workforce/planned-posts/{plannedPostId:guid}", Access.EditWorkforce,
+            c => Send("PUT", $"{V1}/workforce/planned-posts/{c.APlannedPostId}", PlannedPost()), OK,
+            c => Send("PUT", $"{V1}/workforce/planned-posts/{c.BPlannedPostId}", PlannedPost()), NotFoundOnly),
+        new("POST /api/v1/workforce/planned-posts/{plannedPostId:guid}/advance", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/planned-posts/{await c.NewPlannedPostInAAsync()}/advance", new { stage = "Advertised" }), OK,
+            c => Send("POST", $"{V1}/workforce/planned-posts/{c.BPlannedPostId}/advance", new { stage = "Withdrawn" }), NotFoundOnly),
+        new("DELETE /api/v1/workforce/planned-posts/{plannedPostId:guid}", Access.EditWorkforce,
+            async c => new MatrixRequest("DELETE", $"{V1}/workforce/planned-posts/{await c.NewPlannedPostInAAsync()}"), NoContent,
+            c => Send("DELETE", $"{V1}/workforce/planned-posts/{c.BPlannedPostId}", null), NotFoundOnly),
 
         new("GET /api/v1/{*path:nonfile}", Access.SignedIn, _ => Get($"{V1}/no-such-endpoint"), NotFound),
     ];
 
     private const string TestNetworksPassword = Infrastructure.TestNetworks.Password;
+
+    private static object PlannedPost() =>
+        new { role = "dietitian", wte = 0.6m, practices = "All", expectedStart = "2027-01-04", expectedAnnualCost = 33_000m, notes = (string?)null };
 
     private static Task<MatrixRequest> Get(string url) => Task.FromResult(new MatrixRequest("GET", url));
 

@@ -56,6 +56,8 @@ public static class FormMatrix
         ["POST /finance/payments"] = "its year form is a GET",
         ["POST /finance/statements"] = "its year form is a GET",
         ["POST /finance/statements/{Practice}/{Month}"] = "no form",
+        ["POST /workforce"] = "no form",
+        ["POST /workforce/staff/{StaffMemberId:guid}"] = "no form",
     };
 
     public static readonly IReadOnlyList<FormEntry> Entries =
@@ -153,6 +155,31 @@ public static class FormMatrix
         new("/case-finding/builder/{Name}", "delete-definition", Access.EditLocalDefinitions, async c => $"/case-finding/builder/{await c.NewLocalDefinitionInAAsync()}",
             _ => [], Other: c => $"/case-finding/builder/{c.BDefinition}"),
         .. MatrixContext.FinanceForms,
+        // Workforce: A's staff, contracts and planned posts (fresh where a post changes them); B's are missing (404).
+        new("/workforce/staff/new", "staff", Access.EditWorkforce, _ => Url("/workforce/staff/new"),
+            c => new() { ["Form.Name"] = $"Form person {c.Next()}", ["Form.Registration"] = "" }),
+        new("/workforce/staff/{StaffMemberId:guid}/edit", "staff", Access.EditWorkforce, c => Url($"/workforce/staff/{c.AStaffId}/edit"),
+            _ => new() { ["Form.Name"] = "Alder pharmacist", ["Form.Registration"] = "GPhC 2200001" }, Other: c => $"/workforce/staff/{c.BStaffId}/edit"),
+        new("/workforce/staff/{StaffMemberId:guid}/contracts/new", "contract", Access.EditWorkforce,
+            async c => $"/workforce/staff/{await c.NewStaffInAAsync()}/contracts/new", c => MatrixContext.ContractFields(c.A.PracticeCodes[0]),
+            Other: c => $"/workforce/staff/{c.BStaffId}/contracts/new", OtherFields: c => MatrixContext.ContractFields(c.B.PracticeCodes[0])),
+        new("/workforce/staff/{StaffMemberId:guid}/contracts/{ContractId:guid}/edit", "contract", Access.EditWorkforce,
+            async c => await c.NewContractInAAsync() is var (s, k) ? $"/workforce/staff/{s}/contracts/{k}/edit" : string.Empty,
+            c => MatrixContext.ContractFields(c.A.PracticeCodes[0]), Other: c => $"/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/edit"),
+        new("/workforce/staff/{StaffMemberId:guid}/contracts/{ContractId:guid}/edit", "end-contract", Access.EditWorkforce,
+            async c => await c.NewContractInAAsync() is var (s, k) ? $"/workforce/staff/{s}/contracts/{k}/edit" : string.Empty,
+            _ => new() { ["EndForm.LastDay.Day"] = "20", ["EndForm.LastDay.Month"] = "9", ["EndForm.LastDay.Year"] = "2026" },
+            Other: c => $"/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/edit"),
+        new("/workforce/staff/{StaffMemberId:guid}/contracts/{ContractId:guid}/deployments", "deployments", Access.EditWorkforce,
+            c => Url($"/workforce/staff/{c.AStaffId}/contracts/{c.AContractId}/deployments"),
+            c => new() { ["Form.Rows[0].Practice"] = c.A.PracticeCodes[0], ["Form.Rows[0].Sessions"] = "10" },
+            Other: c => $"/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/deployments"),
+        new("/workforce/planned-posts/new", "planned-post", Access.EditWorkforce, _ => Url("/workforce/planned-posts/new"), _ => MatrixContext.PlannedPostFields()),
+        new("/workforce/planned-posts/{PlannedPostId:guid}/edit", "planned-post", Access.EditWorkforce, c => Url($"/workforce/planned-posts/{c.APlannedPostId}/edit"),
+            _ => MatrixContext.PlannedPostFields(), Other: c => $"/workforce/planned-posts/{c.BPlannedPostId}/edit"),
+        new("/workforce/planned-posts/{PlannedPostId:guid}/edit", "move-planned-post", Access.EditWorkforce,
+            async c => $"/workforce/planned-posts/{await c.NewPlannedPostInAAsync()}/edit",
+            _ => new() { ["MoveForm.Stage"] = "Advertised", ["MoveForm.Contract"] = "" }, Other: c => $"/workforce/planned-posts/{c.BPlannedPostId}/edit"),
     ];
 
     private static Task<string> Url(string url) => Task.FromResult(url);

@@ -137,7 +137,8 @@ public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, Seed
         var recordImports = await context.RecordImports.AsNoTracking().Where(r => r.PcnId == pcnId).OrderBy(r => r.ImportId)
             .Select(r => new { r.ImportId, r.Status, r.Source }).ToListAsync();
         var caseFinding = await SnapshotCaseFindingBAsync(context);
-        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding });
+        var workforce = await SnapshotWorkforceBAsync(context);
+        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding, workforce });
     }
 
     /// <summary>Set-up that needs the national directory: a PCN to onboard and one import run to read.</summary>

@@ -70,6 +70,20 @@ public static class PageMatrix
         Page("/case-finding/builder", Access.EditLocalDefinitions, _ => "/case-finding/builder"),
         Page("/case-finding/builder/{Name}", Access.EditLocalDefinitions, c => $"/case-finding/builder/{c.ADefinition}", other: c => $"/case-finding/builder/{c.BDefinition}"),
         .. MatrixContext.FinancePages,
+        // Workforce: A's staff, contracts and planned posts; B's are not found.
+        Page("/workforce", Access.ViewWorkforce, _ => "/workforce"),
+        Page("/workforce/staff/new", Access.EditWorkforce, _ => "/workforce/staff/new"),
+        Page("/workforce/staff/{StaffMemberId:guid}", Access.ViewWorkforce, c => $"/workforce/staff/{c.AStaffId}", other: c => $"/workforce/staff/{c.BStaffId}"),
+        Page("/workforce/staff/{StaffMemberId:guid}/edit", Access.EditWorkforce, c => $"/workforce/staff/{c.AStaffId}/edit", other: c => $"/workforce/staff/{c.BStaffId}/edit"),
+        Page("/workforce/staff/{StaffMemberId:guid}/contracts/new", Access.EditWorkforce, c => $"/workforce/staff/{c.AStaffId}/contracts/new",
+            other: c => $"/workforce/staff/{c.BStaffId}/contracts/new"),
+        Page("/workforce/staff/{StaffMemberId:guid}/contracts/{ContractId:guid}/edit", Access.EditWorkforce,
+            c => $"/workforce/staff/{c.AStaffId}/contracts/{c.AContractId}/edit", other: c => $"/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/edit"),
+        Page("/workforce/staff/{StaffMemberId:guid}/contracts/{ContractId:guid}/deployments", Access.EditWorkforce,
+            c => $"/workforce/staff/{c.AStaffId}/contracts/{c.AContractId}/deployments", other: c => $"/workforce/staff/{c.BStaffId}/contracts/{c.BContractId}/deployments"),
+        Page("/workforce/planned-posts/new", Access.EditWorkforce, _ => "/workforce/planned-posts/new"),
+        Page("/workforce/planned-posts/{PlannedPostId:guid}/edit", Access.EditWorkforce, c => $"/workforce/planned-posts/{c.APlannedPostId}/edit",
+            other: c => $"/workforce/planned-posts/{c.BPlannedPostId}/edit"),
     ];
 
     private static MatrixEntry Page(string route, Access access, Func<MatrixContext, string> own, System.Net.HttpStatusCode ownStatus = OK,

@@ -97,6 +97,7 @@ internal sealed class MatrixRun : IAsyncDisposable
         await context.PreparePopulationAsync();
         await context.PrepareCaseFindingAsync();
         await context.PrepareFinanceAsync();
+        await context.PrepareWorkforceAsync();
         return new MatrixRun(db, app, context);
     }
 

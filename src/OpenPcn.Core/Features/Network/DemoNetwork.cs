@@ -79,6 +79,7 @@ public sealed class DemoNetwork(PcnDbContext db, TenantScope scope, UserService 
             pcn.SetNominatedPayee(new NominatedPayee("Z00001", "Millbrook Surgery (fictional)"));
             await db.SaveChangesAsync(ct);
             await new Finance.DemoFinance(db, scope).SeedAsync(pcn.PcnId, clock.TodayInEngland(), ct);
+            await new Workforce.DemoWorkforce(db).SeedAsync(pcn.PcnId, clock.TodayInEngland(), ct);
 
             var password = options.Value.Password;
             var signIns = new List<DemoSignIn>();
