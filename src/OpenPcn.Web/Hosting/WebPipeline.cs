@@ -7,6 +7,7 @@ using OpenPcn.Web.Features.Network;
 using OpenPcn.Web.Features.Network.Directory;
 using OpenPcn.Web.Features.Population;
 using OpenPcn.Web.Features.Security;
+using OpenPcn.Web.Features.Workforce;
 
 namespace OpenPcn.Web.Hosting;
 
@@ -73,6 +74,7 @@ internal static class WebPipeline
         api.MapOnboardingEndpoints();
         api.MapPopulationEndpoints();
         api.MapCaseFindingEndpoints();
+        api.MapClaimsEndpoints();
 
         // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))

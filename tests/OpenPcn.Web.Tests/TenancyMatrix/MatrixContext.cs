@@ -62,6 +62,7 @@ public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, Seed
         .. B.PracticeCodes, .. B.PracticeNames,
         .. B.Users.Values.SelectMany(u => new[] { u.Email, u.UserId }),
         BNhsNumber, NhsNumber.Parse(BNhsNumber).Formatted, BImportSource, BImportId.ToString(), "Birch secret diagnosis", "Birch secret quarantine reason", BDefinitionTitle, BDefinition,
+        .. ClaimSecrets,
     ];
 
     public async Task<string> NewPracticeInAAsync()
@@ -137,7 +138,8 @@ public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, Seed
         var recordImports = await context.RecordImports.AsNoTracking().Where(r => r.PcnId == pcnId).OrderBy(r => r.ImportId)
             .Select(r => new { r.ImportId, r.Status, r.Source }).ToListAsync();
         var caseFinding = await SnapshotCaseFindingBAsync(context);
-        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding });
+        var claims = await SnapshotClaimsBAsync(context);
+        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding, claims });
     }
 
     /// <summary>Set-up that needs the national directory: a PCN to onboard and one import run to read.</summary>

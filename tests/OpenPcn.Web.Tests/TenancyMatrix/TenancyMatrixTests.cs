@@ -96,6 +96,7 @@ internal sealed class MatrixRun : IAsyncDisposable
         await context.PrepareDirectoryAsync();
         await context.PreparePopulationAsync();
         await context.PrepareCaseFindingAsync();
+        await context.PrepareClaimsAsync();
         return new MatrixRun(db, app, context);
     }
 
