@@ -84,6 +84,7 @@ internal static class WebPipeline
         app.MapDirectoryDownloads();
         app.MapPopulationDownloads();
         Features.CaseFinding.Pages.WorklistDownloads.MapWorklistDownloads(app);
+        Features.Workforce.Claims.ClaimDownloads.MapClaimDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }

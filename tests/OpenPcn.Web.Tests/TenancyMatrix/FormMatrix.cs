@@ -1,4 +1,5 @@
 using System.Net;
+using OpenPcn.Core.Features.Workforce.Claims;
 using static System.Net.HttpStatusCode;
 
 namespace OpenPcn.Web.Tests.TenancyMatrix;
@@ -51,6 +52,9 @@ public static class FormMatrix
         ["POST /error/{StatusCode:int}"] = "open to everyone; no form",
         ["POST /not-found"] = "open to everyone; no form",
         ["POST /case-finding/definitions/{Name}"] = "its inequalities form is a GET",
+        ["POST /workforce/claims"] = "no form (building is on the manage page)",
+        ["POST /workforce/claims/{Month}"] = "no form (its forms are on the manage page)",
+        ["POST /workforce/envelope"] = "its year and scenario forms are GETs (a scenario saves nothing)",
     };
 
     public static readonly IReadOnlyList<FormEntry> Entries =
@@ -147,6 +151,16 @@ public static class FormMatrix
             _ => MatrixContext.BuilderFields("Changed by the form"), Other: c => $"/case-finding/builder/{c.BDefinition}"),
         new("/case-finding/builder/{Name}", "delete-definition", Access.EditLocalDefinitions, async c => $"/case-finding/builder/{await c.NewLocalDefinitionInAAsync()}",
             _ => [], Other: c => $"/case-finding/builder/{c.BDefinition}"),
+        // ARRS claims: A's own months; B alone has a claim for the other month, so A's post there finds nothing (404).
+        new("/workforce/claims/{Month}/manage", "build", Access.EditWorkforce, _ => Url($"/workforce/claims/{MatrixContext.AClaimMonth}/manage"), _ => []),
+        new("/workforce/claims/{Month}/manage", "submit", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Draft)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "approve", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "paid", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Approved)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "amend", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/manage",
+            _ => new() { ["reason"] = "matrix" }, Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
     ];
 
     private static Task<string> Url(string url) => Task.FromResult(url);
