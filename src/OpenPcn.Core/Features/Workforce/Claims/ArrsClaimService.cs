@@ -62,6 +62,21 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
     {
         var pcnId = scope.PcnId ?? throw new InvalidOperationException("A claim belongs to a network.");
         var first = new DateOnly(month.Year, month.Month, 1);
+        try
+        {
+            return await BuildInTransactionAsync(pcnId, first, ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"The claim for {first:MMMM yyyy} was built by someone else at the same moment; open it and try again."));
+        }
+    }
+
+    private async Task<ArrsClaim> BuildInTransactionAsync(int pcnId, DateOnly first, CancellationToken ct)
+    {
+        // The old lines go and the new ones come in one transaction: a rebuild never leaves a claim half-built.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claim = await db.Set<ArrsClaim>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Month == first, ct);
         var rebuilt = claim is not null;
         if (claim is null)
@@ -93,6 +108,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         audit.Record(BuildAction, $"ARRS claim {claim.MonthKey}",
             string.Create(CultureInfo.InvariantCulture, $"{(rebuilt ? "rebuilt" : "built")}: {lines.Count} lines, reimbursable {claim.TotalReimbursable}"));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return claim;
     }
 
@@ -131,16 +147,17 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         foreach (var contractId in contracts)
         {
             var before = claim.Lines.Where(l => l.ContractId == contractId).ToList();
-            var claimed = (Money.Sum(before.Select(l => l.ActualCost)), Money.Sum(before.Select(l => l.Maximum)), Money.Sum(before.Select(l => l.Reimbursable)));
-            var now1 = fresh.FirstOrDefault(f => f.Contract.ContractId == contractId);
-            if (now1.Workings is null)
+            (Money Actual, Money Maximum, Money Reimbursable) claimed =
+                (Money.Sum(before.Select(l => l.ActualCost)), Money.Sum(before.Select(l => l.Maximum)), Money.Sum(before.Select(l => l.Reimbursable)));
+            var current = fresh.FirstOrDefault(f => f.Contract.ContractId == contractId);
+            if (current.Workings is null)
             {
                 // A contract claimed before that no longer touches the month (dates corrected): claim it back to nothing.
                 var original = before[0];
                 var zero = new ClaimWorkings(new ContractTerms(original.Role, original.Region, original.Wte, original.AnnualSalary, original.AnnualEmployerNi,
                     original.AnnualEmployerPension, original.ContractStart, original.ContractEnd), claim.Month, original.DaysInMonth, 0, Money.Zero, [], Money.Zero,
                     Money.Zero, "No longer in post in this month.");
-                if (claimed.Item3 != Money.Zero || claimed.Item1 != Money.Zero)
+                if (claimed.Reimbursable != Money.Zero || claimed.Actual != Money.Zero)
                 {
                     added.Add(ArrsClaimLine.Amendment(claim.PcnId, claim.ClaimId, number++, contractId, original.StaffMemberId, original.StaffName, original.RoleName,
                         zero, claimed, original.LineNumber, reason.Trim(), now, Actor));
@@ -149,13 +166,13 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
                 continue;
             }
 
-            var w = now1.Workings;
-            if (w.ActualCost == claimed.Item1 && w.Maximum == claimed.Item2 && w.Reimbursable == claimed.Item3)
+            var w = current.Workings;
+            if (w.ActualCost == claimed.Actual && w.Maximum == claimed.Maximum && w.Reimbursable == claimed.Reimbursable)
             {
                 continue;
             }
 
-            added.Add(ArrsClaimLine.Amendment(claim.PcnId, claim.ClaimId, number++, contractId, now1.Staff.StaffMemberId, now1.Staff.Name, now1.RoleName, w, claimed,
+            added.Add(ArrsClaimLine.Amendment(claim.PcnId, claim.ClaimId, number++, contractId, current.Staff.StaffMemberId, current.Staff.Name, current.RoleName, w, claimed,
                 before.FirstOrDefault(l => !l.IsAmendment)?.LineNumber, reason.Trim(), now, Actor));
         }
 
