@@ -142,6 +142,28 @@ public sealed class ArrsClaimServiceTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Amend_ContractNoLongerInTheMonth_ClaimsItsAmountBack(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (a, _, _, ben) = await SeedAsync(db);
+        await using (var scope = db.PcnScope(a))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ArrsClaimService>();
+            await service.BuildAsync(October);
+            await service.SubmitAsync(October);
+        }
+
+        // Ben in fact started on 1 November: October's £822.58 (actual £822.58, maximum £832.36) is claimed back.
+        await ChangeTermsAsync(db, a, ben, t => t with { Start = new DateOnly(2026, 11, 1) });
+        await using (var scope = db.PcnScope(a))
+        {
+            var line = Assert.Single(await scope.ServiceProvider.GetRequiredService<ArrsClaimService>().AmendAsync(October, "Start date corrected"));
+            Assert.Equal((ben, (int?)2, -82_258L, -83_236L, -82_258L), (line.ContractId, line.AmendsLineNumber, line.ActualCost.Pence, line.Maximum.Pence, line.Reimbursable.Pence));
+            Assert.Equal(500_000L, (await scope.ServiceProvider.GetRequiredService<ArrsClaimService>().GetAsync(October)).TotalReimbursable.Pence);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Export_CsvAndExcel_EveryInputWorkingsAndATotalsRow(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
