@@ -60,6 +60,7 @@ internal sealed class CliApp(IAnsiConsole console, TextReader input, IReadOnlyDi
         root.Subcommands.Add(GenerateCommand.Create(this));
         root.Subcommands.Add(CohortsCommands.Create(this));
         root.Subcommands.Add(Features.Finance.FinanceCommands.Create(this));
+        root.Subcommands.Add(Features.Workforce.ClaimsCommands.Create(this));
 
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = console.Profile.Out.Writer };

@@ -8,6 +8,8 @@ using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Network.Directory;
 using OpenPcn.Core.Features.Population;
 using OpenPcn.Core.Features.Security;
+using OpenPcn.Core.Features.Workforce.Claims;
+using OpenPcn.Core.Features.Workforce.Envelope;
 using OpenPcn.Core.Storage;
 
 namespace OpenPcn.Core;
@@ -44,6 +46,8 @@ public static class CoreServices
         services.AddScoped<NetworkPopulations>();
         services.AddFinance();
         services.AddScoped<OpenPcn.Core.Features.Workforce.WorkforceService>();
+        services.AddScoped<ArrsClaimService>();
+        services.AddScoped<ArrsEnvelopeService>();
         return services;
     }
 }

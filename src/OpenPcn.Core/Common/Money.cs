@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace OpenPcn.Core.Common;
 
@@ -7,6 +9,7 @@ namespace OpenPcn.Core.Common;
 /// of a penny becomes money only through <see cref="Round"/>, which rounds half away from zero, once, at the end of a
 /// formula. <see cref="Allocate"/> shares an amount out so that the shares add up to it exactly.
 /// </summary>
+[JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money(long Pence) : IComparable<Money>
 {
     public static readonly Money Zero = new(0);
@@ -101,4 +104,16 @@ public readonly record struct Money(long Pence) : IComparable<Money>
 
     /// <summary>"1234.56": for CSV and Excel cells.</summary>
     public string ToPlainString() => Pounds.ToString("0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Money in JSON is a number of pounds with at most two decimals (1234.56); more decimals are refused.</summary>
+public sealed class MoneyJsonConverter : JsonConverter<Money>
+{
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var pounds = reader.GetDecimal();
+        return decimal.Round(pounds, 2) == pounds ? new Money((long)(pounds * 100m)) : throw new JsonException($"{pounds} is not a whole number of pence.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Pounds);
 }

@@ -1562,6 +1562,174 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("TotalActualCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalMaximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalReimbursable")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PcnId", "ClaimId");
+
+                    b.HasIndex("PcnId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ArrsClaim");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ActualCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("AmendsLineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysInPost")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAmendment")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Maximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Reimbursable")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RoleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("UsesUncheckedRate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Workings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("PcnId", "ClaimId", "LineNumber");
+
+                    b.ToTable("ArrsClaimLine");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.Property<int>("PcnId")
@@ -2029,6 +2197,24 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PcnId", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
@@ -2075,6 +2261,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>

@@ -1551,6 +1551,174 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalActualCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMaximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalReimbursable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PcnId", "ClaimId");
+
+                    b.HasIndex("PcnId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ArrsClaim");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AmendsLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysInPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAmendment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Maximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Reimbursable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesUncheckedRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "ClaimId", "LineNumber");
+
+                    b.ToTable("ArrsClaimLine");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.Property<int>("PcnId")
@@ -2018,6 +2186,24 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PcnId", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
@@ -2064,6 +2250,11 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>

@@ -77,6 +77,7 @@ internal static class WebPipeline
         api.MapCaseFindingEndpoints();
         api.MapFinanceEndpoints();
         api.MapWorkforceEndpoints();
+        api.MapClaimsEndpoints();
 
         // A mistyped API route answers a token holder with a 404 problem, not the cookie's 401.
         api.MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "There is no such API endpoint."))
@@ -87,6 +88,7 @@ internal static class WebPipeline
         app.MapPopulationDownloads();
         Features.CaseFinding.Pages.WorklistDownloads.MapWorklistDownloads(app);
         Features.Finance.Pages.FinanceDownloads.MapFinanceDownloads(app);
+        Features.Workforce.Claims.ClaimDownloads.MapClaimDownloads(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -56,7 +56,7 @@ public sealed class FinancePageTests
         }
 
         var statement = await api.GetFromJsonAsync<JsonElement>("/api/v1/finance/statements/Z81001/2026-10");
-        Assert.Equal(120_000, statement.GetProperty("totalDue").GetProperty("pence").GetInt64());
+        Assert.Equal(1_200.00m, statement.GetProperty("totalDue").GetDecimal());
         var index = await Browser.GetPageAsync(browser, "/finance/statements");
         Assert.DoesNotContain("Z81002", index.QuerySelector("#statements-table")!.TextContent, StringComparison.Ordinal);
         // The finance home shows a practice manager only the way to their statements.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using OpenPcn.Core.Features.Workforce.Claims;
 using static System.Net.HttpStatusCode;
 
 namespace OpenPcn.Web.Tests.TenancyMatrix;
@@ -205,6 +206,32 @@ public static class ApiMatrix
         new("DELETE /api/v1/workforce/planned-posts/{plannedPostId:guid}", Access.EditWorkforce,
             async c => new MatrixRequest("DELETE", $"{V1}/workforce/planned-posts/{await c.NewPlannedPostInAAsync()}"), NoContent,
             c => Send("DELETE", $"{V1}/workforce/planned-posts/{c.BPlannedPostId}", null), NotFoundOnly),
+        // Workforce: ARRS claims, envelope and scenarios
+        new("GET /api/v1/workforce/claims/", Access.ViewWorkforce, _ => Get($"{V1}/workforce/claims"), OK),
+        new("GET /api/v1/workforce/claims/{month}", Access.ViewWorkforce, _ => Get($"{V1}/workforce/claims/{MatrixContext.AClaimMonth}"), OK,
+            _ => Get($"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}"), NotFoundOnly),
+        new("POST /api/v1/workforce/claims/{month}/build", Access.EditWorkforce,
+            _ => Send("POST", $"{V1}/workforce/claims/{MatrixContext.AClaimMonth}/build", null), OK),
+        new("POST /api/v1/workforce/claims/{month}/submit", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Draft)}/submit"), OK,
+            _ => Send("POST", $"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/submit", null), NotFoundOnly),
+        new("POST /api/v1/workforce/claims/{month}/approve", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/approve"), OK,
+            _ => Send("POST", $"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/approve", null), NotFoundOnly),
+        new("POST /api/v1/workforce/claims/{month}/paid", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Approved)}/paid"), OK,
+            _ => Send("POST", $"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/paid", null), NotFoundOnly),
+        new("POST /api/v1/workforce/claims/{month}/amend", Access.EditWorkforce,
+            async c => new MatrixRequest("POST", $"{V1}/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/amend", new { reason = "matrix" }), OK,
+            _ => Send("POST", $"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/amend", new { reason = "from A" }), NotFoundOnly),
+        new("GET /api/v1/workforce/claims/{month}/export.csv", Access.ViewWorkforce, _ => Get($"{V1}/workforce/claims/{MatrixContext.AClaimMonth}/export.csv"), OK,
+            _ => Get($"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/export.csv"), NotFoundOnly),
+        new("GET /api/v1/workforce/claims/{month}/export.xlsx", Access.ViewWorkforce, _ => Get($"{V1}/workforce/claims/{MatrixContext.AClaimMonth}/export.xlsx"), OK,
+            _ => Get($"{V1}/workforce/claims/{MatrixContext.BOnlyClaimMonth}/export.xlsx"), NotFoundOnly),
+        new("GET /api/v1/workforce/envelope/", Access.ViewWorkforce, _ => Get($"{V1}/workforce/envelope?year=2026/27"), OK),
+        new("POST /api/v1/workforce/envelope/scenario", Access.ViewWorkforce,
+            _ => Send("POST", $"{V1}/workforce/envelope/scenario", new { year = "2026/27", changes = new[] { new { kind = "AddPost", from = "2027-01-01", role = "clinical-pharmacist", wte = 1m, annualSalary = 48_000m } } }), OK,
+            c => Send("POST", $"{V1}/workforce/envelope/scenario", new { year = "2026/27", changes = new[] { new { kind = "EndContract", from = "2027-01-01", contractId = c.BClaimContractId } } }), [BadRequest]),
 
         new("GET /api/v1/{*path:nonfile}", Access.SignedIn, _ => Get($"{V1}/no-such-endpoint"), NotFound),
     ];

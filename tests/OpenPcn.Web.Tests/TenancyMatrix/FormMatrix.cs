@@ -1,4 +1,5 @@
 using System.Net;
+using OpenPcn.Core.Features.Workforce.Claims;
 using static System.Net.HttpStatusCode;
 
 namespace OpenPcn.Web.Tests.TenancyMatrix;
@@ -58,6 +59,9 @@ public static class FormMatrix
         ["POST /finance/statements/{Practice}/{Month}"] = "no form",
         ["POST /workforce"] = "no form",
         ["POST /workforce/staff/{StaffMemberId:guid}"] = "no form",
+        ["POST /workforce/claims"] = "no form (building is on the manage page)",
+        ["POST /workforce/claims/{Month}"] = "no form (its forms are on the manage page)",
+        ["POST /workforce/envelope"] = "its year and scenario forms are GETs (a scenario saves nothing)",
     };
 
     public static readonly IReadOnlyList<FormEntry> Entries =
@@ -180,6 +184,16 @@ public static class FormMatrix
         new("/workforce/planned-posts/{PlannedPostId:guid}/edit", "move-planned-post", Access.EditWorkforce,
             async c => $"/workforce/planned-posts/{await c.NewPlannedPostInAAsync()}/edit",
             _ => new() { ["MoveForm.Stage"] = "Advertised", ["MoveForm.Contract"] = "" }, Other: c => $"/workforce/planned-posts/{c.BPlannedPostId}/edit"),
+        // ARRS claims: A's own months; B alone has a claim for the other month, so A's post there finds nothing (404).
+        new("/workforce/claims/{Month}/manage", "build", Access.EditWorkforce, _ => Url($"/workforce/claims/{MatrixContext.AClaimMonth}/manage"), _ => []),
+        new("/workforce/claims/{Month}/manage", "submit", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Draft)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "approve", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "paid", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Approved)}/manage",
+            _ => [], Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
+        new("/workforce/claims/{Month}/manage", "amend", Access.EditWorkforce, async c => $"/workforce/claims/{await c.NewClaimInAAsync(ArrsClaimStatus.Submitted)}/manage",
+            _ => new() { ["reason"] = "matrix" }, Other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/manage"),
     ];
 
     private static Task<string> Url(string url) => Task.FromResult(url);

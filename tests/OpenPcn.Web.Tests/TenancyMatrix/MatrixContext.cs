@@ -62,6 +62,7 @@ public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, Seed
         .. B.PracticeCodes, .. B.PracticeNames,
         .. B.Users.Values.SelectMany(u => new[] { u.Email, u.UserId }),
         BNhsNumber, NhsNumber.Parse(BNhsNumber).Formatted, BImportSource, BImportId.ToString(), "Birch secret diagnosis", "Birch secret quarantine reason", BDefinitionTitle, BDefinition,
+        .. ClaimSecrets,
     ];
 
     public async Task<string> NewPracticeInAAsync()
@@ -138,7 +139,8 @@ public sealed partial class MatrixContext(TestDatabase db, SeededNetwork a, Seed
             .Select(r => new { r.ImportId, r.Status, r.Source }).ToListAsync();
         var caseFinding = await SnapshotCaseFindingBAsync(context);
         var workforce = await SnapshotWorkforceBAsync(context);
-        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding, workforce });
+        var claims = await SnapshotClaimsBAsync(context);
+        return JsonSerializer.Serialize(new { pcn, practices, memberships, listSizes, partners, directors, users, roles, audit, patients, events, recordImports, caseFinding, workforce, claims });
     }
 
     /// <summary>Set-up that needs the national directory: a PCN to onboard and one import run to read.</summary>

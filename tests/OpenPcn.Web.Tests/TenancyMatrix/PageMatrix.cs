@@ -84,6 +84,16 @@ public static class PageMatrix
         Page("/workforce/planned-posts/new", Access.EditWorkforce, _ => "/workforce/planned-posts/new"),
         Page("/workforce/planned-posts/{PlannedPostId:guid}/edit", Access.EditWorkforce, c => $"/workforce/planned-posts/{c.APlannedPostId}/edit",
             other: c => $"/workforce/planned-posts/{c.BPlannedPostId}/edit"),
+        // Workforce: ARRS claims (B alone has a claim for the other month) and the envelope with a scenario in the address.
+        Page("/workforce/claims", Access.ViewWorkforce, _ => "/workforce/claims"),
+        Page("/workforce/claims/{Month}", Access.ViewWorkforce, _ => $"/workforce/claims/{MatrixContext.AClaimMonth}", other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}"),
+        Page("/workforce/claims/{Month}/manage", Access.EditWorkforce, _ => $"/workforce/claims/{MatrixContext.AClaimMonth}/manage"),
+        Page("/workforce/claims/{month}/export.csv", Access.ViewWorkforce, _ => $"/workforce/claims/{MatrixContext.AClaimMonth}/export.csv",
+            other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/export.csv"),
+        Page("/workforce/claims/{month}/export.xlsx", Access.ViewWorkforce, _ => $"/workforce/claims/{MatrixContext.AClaimMonth}/export.xlsx",
+            other: _ => $"/workforce/claims/{MatrixContext.BOnlyClaimMonth}/export.xlsx"),
+        Page("/workforce/envelope", Access.ViewWorkforce,
+            _ => "/workforce/envelope?year=2026/27&action=add&kind=AddPost&from=2027-01-01&role=clinical-pharmacist&region=National&wte=1&salary=48000&ni=6000&pension=6000"),
     ];
 
     private static MatrixEntry Page(string route, Access access, Func<MatrixContext, string> own, System.Net.HttpStatusCode ownStatus = OK,

@@ -98,6 +98,7 @@ internal sealed class MatrixRun : IAsyncDisposable
         await context.PrepareCaseFindingAsync();
         await context.PrepareFinanceAsync();
         await context.PrepareWorkforceAsync();
+        await context.PrepareClaimsAsync();
         return new MatrixRun(db, app, context);
     }
 

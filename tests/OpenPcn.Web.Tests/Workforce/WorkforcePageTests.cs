@@ -94,8 +94,8 @@ public sealed class WorkforcePageTests
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var staff = await Browser.GetPageAsync(finance, saved.Headers.Location!.Relative());
         Assert.Contains("Contract added.", staff.Body!.TextContent, StringComparison.Ordinal);
-        // £27,485 would be typical; here £48,000: NI (48,000 − 9,100) × 13.8% = £5,368.20 filled in when left empty.
-        Assert.Contains("£5,368.20", staff.Body!.TextContent, StringComparison.Ordinal);
+        // £48,000: NI (48,000 − 5,000) × 15% = £6,450.00 filled in when left empty.
+        Assert.Contains("£6,450.00", staff.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace OpenPcn.Core.Features.Workforce;
 
 /// <summary>
 /// The demo network's workforce: 20 fictional staff across the ARRS roles and three outside ARRS, on Agenda for
-/// Change 2025/26 pay with employer on-costs (NI 13.8% above £9,100 a year; pension 14.38% plus the 0.08% levy),
+/// Change 2025/26 pay with employer on-costs (employer NI 15% above £5,000 a year, the rate from April 2025; pension 14.38% plus the 0.08% levy),
 /// some part-time, a starter and a leaver this financial year, one post over its role maximum (so its claim is
 /// capped), one post shared by three practices, one post without confirmed additionality, and three planned posts.
 /// </summary>
@@ -16,8 +16,8 @@ public sealed class DemoWorkforce(PcnDbContext db)
     public const string LeadProvider = "Vale Health Federation (fictional)";
     public const string MentalHealthTrust = "Demo Mental Health NHS Foundation Trust (fictional)";
 
-    private const decimal NiRate = 0.138m;
-    private const decimal NiThreshold = 9_100m;
+    private const decimal NiRate = 0.15m;
+    private const decimal NiThreshold = 5_000m;
     private const decimal PensionRate = 0.1438m + 0.0008m;
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed class DemoWorkforce(PcnDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Employer's National Insurance a year: 13.8% of pay above £9,100.</summary>
+    /// <summary>Employer's National Insurance a year: 15% of pay above £5,000 (from 6 April 2025).</summary>
     public static Money Ni(Money salary) => Money.Round(Math.Max(0m, salary.Pounds - NiThreshold) * NiRate);
 
     /// <summary>Employer's pension a year: 14.38% plus the 0.08% administration levy.</summary>

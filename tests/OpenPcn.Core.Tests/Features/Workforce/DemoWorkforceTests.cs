@@ -39,10 +39,10 @@ public sealed class DemoWorkforceTests
         Assert.Single(contracts, c => c.IsArrs && !c.AdditionalityConfirmed);
         Assert.Contains(contracts, c => c.Wte is >= 0.4m and <= 0.8m);
         Assert.All(contracts.Where(c => c.IsArrs), c => Assert.NotNull(NetworkRates.ShippedRates.Role(c.Role)));
-        // Daniel Osei, band 8a: 60,504 + NI (60,504 − 9,100) × 13.8% = 7,093.75 + pension 60,504 × 14.46% = 8,748.88
-        // = £76,346.63 a year, over the clinical pharmacist's £65,838 maximum.
+        // Daniel Osei, band 8a: 60,504 + NI (60,504 − 5,000) × 15% = 8,325.60 + pension 60,504 × 14.46% = 8,748.88
+        // = £77,578.48 a year, over the clinical pharmacist's £65,838 maximum.
         var capped = Assert.Single(staff, s => s.Name.StartsWith("Daniel Osei", StringComparison.Ordinal)).Contracts.Single();
-        Assert.Equal(Money.FromPounds(76_346.63m), capped.Terms.AnnualCost);
+        Assert.Equal(Money.FromPounds(77_578.48m), capped.Terms.AnnualCost);
         Assert.True(capped.Terms.AnnualCost > NetworkRates.ShippedRates.MaximumOn("clinical-pharmacist", ArrsRegion.National, yearStart)!.PerWtePerYear!.Value);
         var technician = staff.Single(s => s.Name.StartsWith("Leah Morgan", StringComparison.Ordinal)).Contracts.Single();
         Assert.Equal("Hannah Price (fictional)", staff.Single(s => s.StaffMemberId == technician.SupervisorStaffMemberId).Name);

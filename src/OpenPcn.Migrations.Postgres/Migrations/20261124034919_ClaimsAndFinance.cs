@@ -6,11 +6,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OpenPcn.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class FinanceLedger : Migration
+    public partial class ClaimsAndFinance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ArrsClaim",
+                columns: table => new
+                {
+                    PcnId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BuiltAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BuiltBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TotalActualCost = table.Column<long>(type: "bigint", nullable: false),
+                    TotalMaximum = table.Column<long>(type: "bigint", nullable: false),
+                    TotalReimbursable = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArrsClaim", x => new { x.PcnId, x.ClaimId });
+                    table.ForeignKey(
+                        name: "FK_ArrsClaim_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "CareHomeBeds",
                 columns: table => new
@@ -106,6 +137,32 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlannedPost",
+                columns: table => new
+                {
+                    PcnId = table.Column<int>(type: "integer", nullable: false),
+                    PlannedPostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Wte = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    Practices = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ExpectedStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpectedAnnualCost = table.Column<long>(type: "bigint", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlannedPost", x => new { x.PcnId, x.PlannedPostId });
+                    table.ForeignKey(
+                        name: "FK_PlannedPost_Pcns_PcnId",
+                        column: x => x.PcnId,
+                        principalTable: "Pcns",
+                        principalColumn: "PcnId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PracticeActivity",
                 columns: table => new
                 {
@@ -128,6 +185,56 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ArrsClaimLine",
+                columns: table => new
+                {
+                    PcnId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineNumber = table.Column<int>(type: "integer", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffMemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RoleName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Wte = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    AnnualSalary = table.Column<long>(type: "bigint", nullable: false),
+                    AnnualEmployerNi = table.Column<long>(type: "bigint", nullable: false),
+                    AnnualEmployerPension = table.Column<long>(type: "bigint", nullable: false),
+                    ContractStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    ContractEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysInMonth = table.Column<int>(type: "integer", nullable: false),
+                    DaysInPost = table.Column<int>(type: "integer", nullable: false),
+                    ActualCost = table.Column<long>(type: "bigint", nullable: false),
+                    Maximum = table.Column<long>(type: "bigint", nullable: false),
+                    Reimbursable = table.Column<long>(type: "bigint", nullable: false),
+                    UsesUncheckedRate = table.Column<bool>(type: "boolean", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Workings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IsAmendment = table.Column<bool>(type: "boolean", nullable: false),
+                    AmendsLineNumber = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArrsClaimLine", x => new { x.PcnId, x.ClaimId, x.LineNumber });
+                    table.ForeignKey(
+                        name: "FK_ArrsClaimLine_ArrsClaim_PcnId_ClaimId",
+                        columns: x => new { x.PcnId, x.ClaimId },
+                        principalTable: "ArrsClaim",
+                        principalColumns: new[] { "PcnId", "ClaimId" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArrsClaim_PcnId_Month",
+                table: "ArrsClaim",
+                columns: new[] { "PcnId", "Month" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentReceived_PcnId_ForMonth_Stream",
                 table: "PaymentReceived",
@@ -137,6 +244,9 @@ namespace OpenPcn.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ArrsClaimLine");
+
             migrationBuilder.DropTable(
                 name: "CareHomeBeds");
 
@@ -150,7 +260,13 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                 name: "PaymentReceived");
 
             migrationBuilder.DropTable(
+                name: "PlannedPost");
+
+            migrationBuilder.DropTable(
                 name: "PracticeActivity");
+
+            migrationBuilder.DropTable(
+                name: "ArrsClaim");
         }
     }
 }

@@ -13,8 +13,8 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261124031407_WorkforceStaff")]
-    partial class WorkforceStaff
+    [Migration("20261124034919_ClaimsAndFinance")]
+    partial class ClaimsAndFinance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -376,6 +376,178 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.HasIndex("PcnId", "WorklistId", "PatientId", "At");
 
                     b.ToTable("WorklistStatusChange");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.CareHomeBeds", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("PcnId", "Month");
+
+                    b.ToTable("CareHomeBeds");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.DistributionRule", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("FixedPerPracticePerMonth")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("TopSlicePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("PcnId", "Stream", "FromYear");
+
+                    b.ToTable("DistributionRule");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.IifAchievement", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("PcnId", "StartYear");
+
+                    b.ToTable("IifAchievement");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PaymentReceived", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CorrectsPaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ForMonth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("PcnId", "PaymentId");
+
+                    b.HasIndex("PcnId", "ForMonth", "Stream");
+
+                    b.ToTable("PaymentReceived");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PracticeActivity", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("Units")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("PcnId", "PracticeCode", "Stream", "Month");
+
+                    b.ToTable("PracticeActivity");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
@@ -1393,6 +1565,174 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("TotalActualCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalMaximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalReimbursable")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PcnId", "ClaimId");
+
+                    b.HasIndex("PcnId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ArrsClaim");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ActualCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("AmendsLineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysInPost")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAmendment")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Maximum")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Reimbursable")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RoleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("UsesUncheckedRate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Workings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("PcnId", "ClaimId", "LineNumber");
+
+                    b.ToTable("ArrsClaimLine");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1641,6 +1981,51 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.CareHomeBeds", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.DistributionRule", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.IifAchievement", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PaymentReceived", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PracticeActivity", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
@@ -1815,6 +2200,24 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PcnId", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
@@ -1861,6 +2264,11 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>

@@ -12,8 +12,8 @@ using OpenPcn.Core.Storage;
 namespace OpenPcn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PcnDbContext))]
-    [Migration("20261124031401_WorkforceStaff")]
-    partial class WorkforceStaff
+    [Migration("20261124034913_ClaimsAndFinance")]
+    partial class ClaimsAndFinance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -367,6 +367,178 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.HasIndex("PcnId", "WorklistId", "PatientId", "At");
 
                     b.ToTable("WorklistStatusChange");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.CareHomeBeds", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "Month");
+
+                    b.ToTable("CareHomeBeds");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.DistributionRule", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FixedPerPracticePerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TopSlicePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "Stream", "FromYear");
+
+                    b.ToTable("DistributionRule");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.IifAchievement", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "StartYear");
+
+                    b.ToTable("IifAchievement");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PaymentReceived", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CorrectsPaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ForMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "PaymentId");
+
+                    b.HasIndex("PcnId", "ForMonth", "Stream");
+
+                    b.ToTable("PaymentReceived");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PracticeActivity", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Units")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "PracticeCode", "Stream", "Month");
+
+                    b.ToTable("PracticeActivity");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
@@ -1382,6 +1554,174 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalActualCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMaximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalReimbursable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PcnId", "ClaimId");
+
+                    b.HasIndex("PcnId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ArrsClaim");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.Property<int>("PcnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AmendsLineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerNi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualEmployerPension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualSalary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysInMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysInPost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAmendment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Maximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Reimbursable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesUncheckedRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Wte")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PcnId", "ClaimId", "LineNumber");
+
+                    b.ToTable("ArrsClaimLine");
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.Property<int>("PcnId")
@@ -1630,6 +1970,51 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.CareHomeBeds", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.DistributionRule", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.IifAchievement", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PaymentReceived", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Finance.PracticeActivity", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Finance.Rates.RateOverride", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
@@ -1804,6 +2189,24 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Network.Pcn", null)
+                        .WithMany()
+                        .HasForeignKey("PcnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaimLine", b =>
+                {
+                    b.HasOne("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PcnId", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Deployment", b =>
                 {
                     b.HasOne("OpenPcn.Core.Features.Workforce.StaffContract", null)
@@ -1850,6 +2253,11 @@ namespace OpenPcn.Migrations.Sqlite.Migrations
                     b.Navigation("ListSizes");
 
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("OpenPcn.Core.Features.Workforce.Claims.ArrsClaim", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("OpenPcn.Core.Features.Workforce.StaffContract", b =>
