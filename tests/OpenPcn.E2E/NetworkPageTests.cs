@@ -52,7 +52,7 @@ public sealed class NetworkPageTests(AppFixture app)
         Assert.Equal(6, await page.Locator("#other-partners tbody tr").CountAsync());
         await PageChecks.VisitedAsync(page, "04-partners");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Users and roles" }).ClickAsync();
+        await PageChecks.OpenNavigationAsync(page, "Users and roles");
         await page.WaitForURLAsync("**/users");
         Assert.Equal(7, await page.Locator("#users tbody tr", new() { HasText = "@demo.openpcn.test" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "National directory" }).CountAsync()); // not an administrator

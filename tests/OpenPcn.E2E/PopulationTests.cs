@@ -57,7 +57,7 @@ public sealed class PopulationTests(AppFixture app)
         var page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record imports", Exact = true }).ClickAsync();
+        await PageChecks.OpenNavigationAsync(page, "Record imports");
         await page.WaitForURLAsync("**/population/imports");
         Assert.Equal(1, await page.GetByLabel("Folder or file path").CountAsync()); // an administrator may name a server folder
         await PageChecks.VisitedAsync(page, "population-04-imports");

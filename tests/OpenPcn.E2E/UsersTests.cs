@@ -14,7 +14,7 @@ public sealed class UsersTests(AppFixture app)
         var page = await app.NewPageAsync();
         await PageChecks.SignInAsync(page, AppFixture.Administrator, AppFixture.AdministratorPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Users and roles" }).ClickAsync();
+        await PageChecks.OpenNavigationAsync(page, "Users and roles");
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove access of Lee Leaver" }).ClickAsync();
         await page.WaitForURLAsync("**/users/*/access");
         Assert.Equal("Remove Lee Leaver's access", (await page.Locator("h1").TextContentAsync())?.Trim());

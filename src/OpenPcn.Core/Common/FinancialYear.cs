@@ -38,6 +38,26 @@ public readonly record struct FinancialYear : IParsable<FinancialYear>, ICompara
         }
     }
 
+    /// <summary>
+    /// An annual amount by month, April first: each month a twelfth rounded to the penny (never more than is left), and
+    /// March the rest, so the twelve always sum to <paramref name="annual"/> exactly and none is negative.
+    /// </summary>
+    public static IReadOnlyList<Money> SplitMonthly(Money annual)
+    {
+        var twelfth = Money.Round(annual.Pounds / 12m);
+        var months = new List<Money>(12);
+        var left = annual;
+        for (var i = 0; i < 11; i++)
+        {
+            var month = annual >= Money.Zero ? Money.Min(twelfth, left) : Money.Max(twelfth, left);
+            months.Add(month);
+            left -= month;
+        }
+
+        months.Add(left);
+        return months;
+    }
+
     public static FinancialYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
 
     public bool Contains(DateOnly date) => date >= Start && date <= End;

@@ -14,12 +14,20 @@ public readonly record struct Money(long Pence) : IComparable<Money>
 {
     public static readonly Money Zero = new(0);
 
+    /// <summary>The largest amount OpenPCN takes in (a billion pounds): anything larger is a typing error.</summary>
+    public const decimal MaximumPounds = 1_000_000_000m;
+
     /// <summary>Pounds as decimal (for formulas that multiply by rates); exact.</summary>
     public decimal Pounds => Pence / 100m;
 
     /// <summary>An amount in pounds that must be whole pence (a rate from a file, a typed amount).</summary>
     public static Money FromPounds(decimal pounds)
     {
+        if (Math.Abs(pounds) > MaximumPounds)
+        {
+            throw new RuleViolationException("Amount", string.Create(CultureInfo.InvariantCulture, $"£{pounds} is more than OpenPCN takes (£{MaximumPounds:N0})."));
+        }
+
         var pence = pounds * 100m;
         if (pence != decimal.Truncate(pence))
         {
@@ -38,7 +46,7 @@ public readonly record struct Money(long Pence) : IComparable<Money>
         money = Zero;
         var cleaned = (text ?? string.Empty).Trim().Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
         if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var pounds)
-            || decimal.Round(pounds, 2) != pounds)
+            || decimal.Round(pounds, 2) != pounds || Math.Abs(pounds) > MaximumPounds)
         {
             return false;
         }
@@ -112,7 +120,9 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var pounds = reader.GetDecimal();
-        return decimal.Round(pounds, 2) == pounds ? new Money((long)(pounds * 100m)) : throw new JsonException($"{pounds} is not a whole number of pence.");
+        return decimal.Round(pounds, 2) == pounds && Math.Abs(pounds) <= Money.MaximumPounds
+            ? new Money((long)(pounds * 100m))
+            : throw new JsonException($"{pounds} is not a whole number of pence up to a billion pounds.");
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Pounds);

@@ -1596,6 +1596,7 @@ namespace OpenPcn.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

@@ -25,7 +25,8 @@ internal static class ApiSetup
     {
         services.Configure<JsonOptions>(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Names only: "region": 7 is a 400, not a region that does not exist.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             // A missing or null required field is a 400, not a default value slipping into the domain.
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;

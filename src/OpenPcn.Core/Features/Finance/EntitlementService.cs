@@ -108,17 +108,10 @@ public sealed class EntitlementService(PcnDbContext db, NetworkRates networkRate
         return new Entitlements(year, year.CensusDate, pops, cells, arrs, warnings);
     }
 
-    /// <summary>Round(annual ÷ 12) each month; March takes the annual amount less the other eleven.</summary>
-    public static IReadOnlyList<Money> SplitMonthly(Money annual)
-    {
-        var month = Money.Round(annual.Pounds / 12m);
-        return [.. Enumerable.Repeat(month, 11), annual - (month * 11)];
-    }
-
     private static IEnumerable<EntitlementCell> Monthly(FinancialYear year, FundingStream stream, decimal exact, string formula, bool unchecked_, string? problem)
     {
         var annual = Money.Round(exact);
-        var split = SplitMonthly(annual);
+        var split = FinancialYear.SplitMonthly(annual);
         return year.Months.Select((m, i) => new EntitlementCell(stream, m, split[i],
             $"{formula} = {annual}; {(i == 11 ? $"March takes the rest: {annual} − 11 × {split[0]} = {split[i]}" : $"÷ 12 = {split[i]}")}", unchecked_, problem));
     }

@@ -47,7 +47,7 @@ public sealed partial class StatementService
                 stream.ExpectedShare?.Formula ?? string.Empty]);
         }
 
-        lines.AddRange(s.Arrs.Select(a => new[] { "ARRS (from contracts)", $"{a.StaffName}, {a.Role}", string.Empty, a.Reimbursable.ToPlainString(), a.Workings }));
+        lines.AddRange(s.Arrs.Select(a => new[] { $"ARRS ({s.ArrsSource})", $"{a.StaffName}, {a.Role}", string.Empty, a.Reimbursable.ToPlainString(), a.Workings }));
         lines.AddRange(s.Receivable.Select(r => new[]
         {
             "Recharge receivable", $"{r.StaffName}, {r.Role}: from {r.Payer}", string.Empty, r.Amount.ToPlainString(), r.Workings,

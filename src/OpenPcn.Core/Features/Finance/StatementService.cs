@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Finance.Rates;
@@ -16,12 +17,15 @@ public sealed record StatementStream(FundingStream Stream, Money Received, Money
     public Money Amount => Share?.Total ?? Money.Zero;
 }
 
-/// <summary>ARRS reimbursement for a member of staff the practice employs ("from contracts": the calculator's line).</summary>
+/// <summary>
+/// ARRS reimbursement for a member of staff the practice employs: the month's submitted claim lines (amendments
+/// included) when there is one, otherwise the calculator's forecast from the contract.
+/// </summary>
 public sealed record StatementArrsLine(string StaffName, string Role, Money Reimbursable, string Workings, bool UsesUncheckedRate);
 
 /// <summary>A practice's statement for a month: each stream's share, ARRS for its own staff, recharges, and the total due.</summary>
 public sealed record Statement(PracticeCode Practice, string PracticeName, DateOnly Month, IReadOnlyList<StatementStream> Streams,
-    IReadOnlyList<StatementArrsLine> Arrs, IReadOnlyList<RechargeLine> Receivable, IReadOnlyList<RechargeLine> Payable)
+    IReadOnlyList<StatementArrsLine> Arrs, string ArrsSource, IReadOnlyList<RechargeLine> Receivable, IReadOnlyList<RechargeLine> Payable)
 {
     public Money StreamsTotal => Money.Sum(Streams.Select(s => s.Amount));
 
@@ -100,13 +104,33 @@ public sealed partial class StatementService(
         var rates = await networkRates.GetAsync(ct);
         var period = new EffectivePeriod(month, month.AddMonths(1).AddDays(-1));
         var staff = await db.Set<StaffMember>().AsNoTracking().Include(s => s.Contracts).ToListAsync(ct);
-        var arrs = staff.SelectMany(s => s.Contracts.Where(c => c.IsArrs && c.EmployerPractice == practice && c.Period.Overlaps(period))
-                .Select(c => (s.Name, Work: ArrsClaimCalculator.Calculate(c.Terms, month, rates, c.AdditionalityConfirmed), c.Role)))
-            .OrderBy(x => x.Name)
-            .Select(x => new StatementArrsLine(x.Name, rates.Role(x.Role)?.Name ?? x.Role, x.Work.Reimbursable, x.Work.Explain(), x.Work.UsesUncheckedRate))
-            .ToList();
+        var claim = await db.Set<ArrsClaim>().AsNoTracking().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Month == month, ct);
+        List<StatementArrsLine> arrs;
+        string arrsSource;
+        if (claim is { IsLocked: true })
+        {
+            // What was claimed, amendments included: the statement agrees with the claim, whatever the contracts say now.
+            var employed = staff.SelectMany(s => s.Contracts).Where(c => c.EmployerPractice == practice).Select(c => c.ContractId).ToHashSet();
+            arrs = claim.Lines.Where(l => employed.Contains(l.ContractId)).GroupBy(l => l.ContractId)
+                .Select(g => new StatementArrsLine(g.First().StaffName, g.First().RoleName, Money.Sum(g.Select(l => l.Reimbursable)),
+                    string.Join(" ", g.OrderBy(l => l.LineNumber).Select(l => string.Create(CultureInfo.InvariantCulture,
+                        $"Claim line {l.LineNumber}{(l.IsAmendment ? $" (amendment: {l.Reason})" : string.Empty)}: {l.Workings}"))),
+                    g.Any(l => l.UsesUncheckedRate)))
+                .OrderBy(a => a.StaffName, StringComparer.OrdinalIgnoreCase).ToList();
+            arrsSource = string.Create(CultureInfo.InvariantCulture, $"from the {month:MMMM yyyy} claim, {claim.Status.ToString().ToLowerInvariant()}");
+        }
+        else
+        {
+            arrs = staff.SelectMany(s => s.Contracts.Where(c => c.IsArrs && c.EmployerPractice == practice && c.Period.Overlaps(period))
+                    .Select(c => (s.Name, Work: ArrsClaimCalculator.Calculate(c.Terms, month, rates, c.AdditionalityConfirmed), c.Role)))
+                .OrderBy(x => x.Name)
+                .Select(x => new StatementArrsLine(x.Name, rates.Role(x.Role)?.Name ?? x.Role, x.Work.Reimbursable, x.Work.Explain(), x.Work.UsesUncheckedRate))
+                .ToList();
+            arrsSource = "forecast from contracts: no submitted claim for this month yet";
+        }
+
         var shared = await recharges.ForMonthAsync(month, ct);
-        return new Statement(practice, name, month, streams, arrs,
+        return new Statement(practice, name, month, streams, arrs, arrsSource,
             shared.Where(r => r.EmployerPractice == practice && r.Payer != practice).ToList(),
             shared.Where(r => r.Payer == practice && r.EmployerPractice != practice).ToList());
     }

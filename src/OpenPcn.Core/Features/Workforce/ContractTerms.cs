@@ -18,9 +18,14 @@ public sealed record ContractTerms
             errors[nameof(Role)] = ["Choose a role."];
         }
 
-        if (wte <= 0 || wte > 1)
+        if (!Enum.IsDefined(region))
         {
-            errors[nameof(Wte)] = ["The whole-time equivalent must be more than 0 and at most 1 (a full-time post is 1)."];
+            errors[nameof(Region)] = ["Choose a region: national, outer London or inner London."];
+        }
+
+        if (wte <= 0 || wte > 1 || decimal.Round(wte, 4) != wte)
+        {
+            errors[nameof(Wte)] = ["The whole-time equivalent must be more than 0 and at most 1, to four decimal places (a full-time post is 1)."];
         }
 
         if (annualSalary < Money.Zero)

@@ -96,6 +96,11 @@ public sealed class StaffContract : ITenantOwned
     /// <summary>Replaces the terms and details (terms are validated when built; the employer here).</summary>
     internal void Change(ContractTerms terms, ContractDetails details)
     {
+        if (!Enum.IsDefined(details.EmployerKind))
+        {
+            throw new RuleViolationException(nameof(EmployerKind), "Choose the employer: a member practice or a lead provider.");
+        }
+
         if (details.EmployerKind == EmployerKind.MemberPractice && details.EmployerPractice is null)
         {
             throw new RuleViolationException(nameof(EmployerPractice), "Choose the employing practice.");

@@ -107,11 +107,22 @@ public sealed class DistributionTests
     public void SplitMonthly_AnnualNotDivisibleByTwelve_MarchTakesTheRest()
     {
         // £100.00 ÷ 12 = 8.333… → £8.33 a month; March = 100.00 − 11 × 8.33 = £8.37.
-        var split = EntitlementService.SplitMonthly(Money.FromPounds(100m));
+        var split = FinancialYear.SplitMonthly(Money.FromPounds(100m));
 
         Assert.Equal(Money.FromPounds(8.33m), split[0]);
         Assert.Equal(Money.FromPounds(8.37m), split[11]);
         Assert.Equal(Money.FromPounds(100m), Money.Sum(split));
+    }
+
+    [Fact]
+    public void SplitMonthly_TinyAnnual_NoMonthNegativeAndTheYearSums()
+    {
+        // 6p ÷ 12 = 0.5p → 1p; the months take 1p while any is left: six months of 1p, then nothing, March 0p.
+        var split = FinancialYear.SplitMonthly(new Money(6));
+
+        Assert.All(split, m => Assert.True(m >= Money.Zero));
+        Assert.Equal(new Money(6), Money.Sum(split));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0], split.Select(m => m.Pence));
     }
 
     [Fact]

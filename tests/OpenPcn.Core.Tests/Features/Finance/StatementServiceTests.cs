@@ -63,6 +63,36 @@ public sealed class StatementServiceTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Get_MonthWithASubmittedClaim_ShowsWhatWasClaimedNotTodaysContract(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var a = await SeedOctoberAsync(db);
+        await using (var claims = db.PcnScope(a, actor: "finance"))
+        {
+            var service = claims.ServiceProvider.GetRequiredService<OpenPcn.Core.Features.Workforce.Claims.ArrsClaimService>();
+            await service.BuildAsync(October);
+            await service.SubmitAsync(October);
+        }
+
+        // After submission the link worker's pay is corrected to £30,000 in the contract; the claim still says £1,466.67.
+        await using (var change = db.PcnScope(a))
+        {
+            var context = change.ServiceProvider.GetRequiredService<PcnDbContext>();
+            var contract = await context.Set<OpenPcn.Core.Features.Workforce.StaffContract>().SingleAsync(c => c.EmployerPractice == P2);
+            contract.Change(contract.Terms with { AnnualSalary = Money.FromPounds(30_000m) }, contract.Details);
+            await context.SaveChangesAsync();
+        }
+
+        await using var scope = db.PcnScope(a);
+        var s = await scope.ServiceProvider.GetRequiredService<StatementService>().GetAsync(P2, October);
+
+        var arrs = Assert.Single(s.Arrs);
+        Assert.Equal(Money.FromPounds(1_466.67m), arrs.Reimbursable);
+        Assert.StartsWith("Claim line ", arrs.Workings, StringComparison.Ordinal);
+        Assert.Equal("from the October 2026 claim, submitted", s.ArrsSource);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Get_PracticeManager_SeesOwnPracticeWithNetworkSharesAndNoOther(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

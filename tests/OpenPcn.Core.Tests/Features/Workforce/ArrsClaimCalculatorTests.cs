@@ -177,4 +177,16 @@ public sealed class ArrsClaimCalculatorTests
 
         Assert.Equal((100_001L, 100_001L), (w.ActualCost.Pence, w.Reimbursable.Pence));
     }
+
+    [Fact]
+    public void Calculate_HalfAPennyAfterAThirdOfAPenny_StillExactlyHalf()
+    {
+        // A leaver on 3 December 2024: £123,876.62 a year × 3 ÷ (12 × 31) = £999.005 exactly, so £999.01. A twelfth
+        // first would be £10,323.0516666… (a third of a penny does not end), and only the multiply-first order keeps
+        // the half penny exact.
+        var w = ArrsClaimCalculator.Calculate(Terms(salary: 123_876.62m, ni: 0m, pension: 0m, end: new DateOnly(2024, 12, 3)), new DateOnly(2024, 12, 1), Book);
+
+        Assert.Equal((3, 31), (w.DaysInPost, w.DaysInMonth));
+        Assert.Equal(99_901L, w.ActualCost.Pence);
+    }
 }

@@ -130,7 +130,7 @@ public sealed class ArrsEnvelopeServiceTests
     public void SplitByMonth_March_TakesTheRemainder()
     {
         // £100.00 ÷ 12 = £8.333… → £8.33 × 11 = £91.63; March £8.37.
-        var months = ArrsEnvelopeService.SplitByMonth(new Money(10_000));
+        var months = FinancialYear.SplitMonthly(new Money(10_000));
 
         Assert.Equal((833L, 837L, 10_000L), (months[0].Pence, months[11].Pence, Money.Sum(months).Pence));
     }

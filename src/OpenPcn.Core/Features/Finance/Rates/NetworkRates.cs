@@ -15,7 +15,8 @@ public sealed class NetworkRates(PcnDbContext db, TenantScope scope, AuditLog au
 
     public async Task<RateBook> GetAsync(CancellationToken ct = default)
     {
-        var overrides = await db.Set<RateOverride>().AsNoTracking().ToListAsync(ct);
+        // In the order entered: a later figure for the same rate and date corrects an earlier one.
+        var overrides = await db.Set<RateOverride>().AsNoTracking().OrderBy(o => o.EnteredAt).ToListAsync(ct);
         return ShippedRates.With(
             overrides.Where(o => o.Role is not null).Select(o => new ArrsMaximum(o.Role!, o.Region!.Value, o.EffectiveFrom, Money.FromPounds(o.Pounds), false,
                 $"entered by {o.EnteredBy} on {o.EnteredAt:d MMM yyyy}: {o.Reason}")),

@@ -59,12 +59,13 @@ public sealed class RateBook
 
     /// <summary>
     /// These rates with <paramref name="maxima"/> and <paramref name="rates"/> laid over them: on the same role, region
-    /// (or rate) and date, the new figure replaces the shipped one.
+    /// (or rate) and date, the new figure replaces the shipped one, and of several new figures the last given wins.
     /// </summary>
     public RateBook With(IEnumerable<ArrsMaximum> maxima, IEnumerable<PaymentRate> rates)
     {
-        var newMaxima = maxima.ToList();
-        var newRates = rates.ToList();
+        // Of several new figures for one role, region (or rate) and date, the last given wins.
+        var newMaxima = maxima.GroupBy(m => (m.Role, m.Region, m.EffectiveFrom)).Select(g => g.Last()).ToList();
+        var newRates = rates.GroupBy(r => (r.Rate, r.EffectiveFrom)).Select(g => g.Last()).ToList();
         return new RateBook(
             Roles,
             [.. _maxima.Where(m => !newMaxima.Exists(n => n.Role == m.Role && n.Region == m.Region && n.EffectiveFrom == m.EffectiveFrom)), .. newMaxima],

@@ -94,12 +94,21 @@ public sealed class ArrsClaim : ITenantOwned
         Total();
     }
 
-    /// <summary>Adds amendment lines to a submitted (or later) claim; the lines already there are untouched.</summary>
+    /// <summary>
+    /// Adds amendment lines to a submitted claim; the lines already there are untouched. An approved or paid claim is
+    /// not amended: its total is what the commissioner approved or paid.
+    /// </summary>
     internal void Amend(IEnumerable<ArrsClaimLine> amendments)
     {
         if (!IsLocked)
         {
             throw new ConflictException("A draft is rebuilt, not amended: amendments are for a submitted claim.");
+        }
+
+        if (Status != ArrsClaimStatus.Submitted)
+        {
+            throw new ConflictException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The claim for {Month:MMMM yyyy} is {Status.ToString().ToLowerInvariant()}: its total is what was approved, so it is not amended here. Agree the difference with the commissioner."));
         }
 
         _lines.AddRange(amendments);
@@ -154,7 +163,9 @@ internal sealed class ArrsClaimConfiguration : IEntityTypeConfiguration<ArrsClai
     {
         builder.HasKey(c => new { c.PcnId, c.ClaimId });
         builder.HasIndex(c => new { c.PcnId, c.Month }).IsUnique();
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        // A build, amendment or step saves only if the status is still the one it read: a claim submitted meanwhile is
+        // never rebuilt or amended behind the submitter's back (the service answers 409).
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(c => c.BuiltBy).HasMaxLength(256);
         builder.Property(c => c.SubmittedBy).HasMaxLength(256);
         builder.Property(c => c.ApprovedBy).HasMaxLength(256);

@@ -59,7 +59,10 @@ public static class ArrsClaimCalculator
         var from = terms.Start > first ? terms.Start : first;
         var to = terms.End is { } end && end < last ? end : last;
         var daysInPost = to >= from ? to.DayNumber - from.DayNumber + 1 : 0;
-        var actualExact = terms.AnnualCost.Pounds / 12m * daysInPost / daysInMonth;
+        // Multiply first and divide once, so an amount that is exactly half a penny stays exactly half a penny.
+        var divisor = 12m * daysInMonth;
+        var actualExact = terms.AnnualCost.Pounds * daysInPost / divisor;
+        var maximumNumerator = 0m;
 
         var segments = new List<MaximumSegment>();
         string? problem = null;
@@ -76,7 +79,9 @@ public static class ArrsClaimCalculator
             var next = rates.Maxima.Where(m => m.Role == terms.Role && m.Region == terms.Region && m.EffectiveFrom > day).Select(m => (DateOnly?)m.EffectiveFrom).Min();
             var segmentEnd = next is { } n && n.AddDays(-1) < to ? n.AddDays(-1) : to;
             var days = segmentEnd.DayNumber - day.DayNumber + 1;
-            segments.Add(new MaximumSegment(day, segmentEnd, days, maximum, perYear.Pounds * terms.Wte / 12m * days / daysInMonth));
+            var numerator = perYear.Pounds * terms.Wte * days;
+            maximumNumerator += numerator;
+            segments.Add(new MaximumSegment(day, segmentEnd, days, maximum, numerator / divisor));
             day = segmentEnd.AddDays(1);
         }
 
@@ -85,7 +90,7 @@ public static class ArrsClaimCalculator
             problem = "Additionality to the 31 March 2019 baseline is not confirmed, so nothing is claimed.";
         }
 
-        var maximumExact = segments.Sum(s => s.ExactPounds);
+        var maximumExact = maximumNumerator / divisor;
         var reimbursable = problem is null ? Money.Round(Math.Min(actualExact, maximumExact)) : Money.Zero;
         return new ClaimWorkings(terms, first, daysInMonth, daysInPost, Money.Round(actualExact), segments, Money.Round(maximumExact), reimbursable, problem);
     }

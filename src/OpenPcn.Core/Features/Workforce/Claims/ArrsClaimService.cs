@@ -122,7 +122,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         ChangeAsync(month, PaidAction, (c, at, by) => c.MarkPaid(at, by), ct);
 
     /// <summary>
-    /// Amends a submitted (or later) claim: recalculates each ARRS contract for the month and adds a line for each
+    /// Amends a submitted claim (not yet approved): recalculates each ARRS contract for the month and adds a line for each
     /// contract whose fresh figures differ from what its lines already claim (the difference, with
     /// <paramref name="reason"/>). Nothing already on the claim is changed. Returns the lines added (none if nothing differs).
     /// </summary>
@@ -186,7 +186,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
 
             audit.Record(AmendAction, $"ARRS claim {claim.MonthKey}", string.Create(CultureInfo.InvariantCulture,
                 $"{added.Count} amendment lines, difference {Money.Sum(added.Select(l => l.Reimbursable))}: {reason.Trim()}"));
-            await db.SaveChangesAsync(ct);
+            await SaveOrConflictAsync(claim, ct);
         }
 
         return added;
@@ -200,8 +200,22 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         change(claim, clock.GetUtcNow(), Actor);
         audit.Record(action, $"ARRS claim {claim.MonthKey}",
             string.Create(CultureInfo.InvariantCulture, $"{claim.Status.ToString().ToLowerInvariant()}: reimbursable {claim.TotalReimbursable}"));
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(claim, ct);
         return claim;
+    }
+
+    /// <summary>Saves, or answers 409 when someone changed the claim (its status, or its line numbers) meanwhile.</summary>
+    private async Task SaveOrConflictAsync(ArrsClaim claim, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"The claim for {claim.Month:MMMM yyyy} was changed by someone else at the same moment; open it again and check."));
+        }
     }
 
     private async Task<ArrsClaim> RequireTrackedAsync(DateOnly month, CancellationToken ct)

@@ -71,7 +71,7 @@ public sealed class ArrsEnvelopeService(PcnDbContext db, NetworkRates networkRat
         var forecastPosts = ScenarioPosts.Apply(posts, scenario, rates);
 
         var claims = await db.Set<ArrsClaim>().AsNoTracking().Where(c => c.Month >= year.Start && c.Month <= year.End).ToListAsync(ct);
-        var monthlyEnvelope = SplitByMonth(envelope);
+        var monthlyEnvelope = FinancialYear.SplitMonthly(envelope);
         var thisMonth = clock.TodayInEngland();
         thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
         var months = year.Months.Select((month, i) =>
@@ -91,12 +91,5 @@ public sealed class ArrsEnvelopeService(PcnDbContext db, NetworkRates networkRat
         var committed = Money.Sum(months.Where(m => m.Month >= thisMonth).Select(m => m.Forecast));
         return new ArrsEnvelope(year, rate, year.CensusDate, practices, weighted, envelope, workings, months, claimed, forecastTotal, committed,
             envelope - (claimed + forecastTotal), forecastPosts, scenario);
-    }
-
-    /// <summary>An annual amount by month: each month a twelfth rounded to the penny, March the rest (so the year sums exactly).</summary>
-    public static IReadOnlyList<Money> SplitByMonth(Money annual)
-    {
-        var month = Money.Round(annual.Pounds / 12m);
-        return [.. Enumerable.Repeat(month, 11), annual - (month * 11)];
     }
 }
