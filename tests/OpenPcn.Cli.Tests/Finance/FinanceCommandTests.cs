@@ -35,6 +35,11 @@ public sealed class FinanceCommandTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("Total due: £400.00", output, StringComparison.Ordinal);
         Assert.Contains("Total,Total due,,400.00,", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Staff names and their costs: the owner alone may read the file.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
     }
 
     [Fact]

@@ -121,7 +121,7 @@ internal static class CohortsCommands
     }
 
     /// <summary>
-    /// Writes a file of NHS numbers readable and writable by its owner only on Unix (mode 0600, also when the file
+    /// Writes a file of NHS numbers (or staff pay) readable and writable by its owner only on Unix (mode 0600, also when the file
     /// already existed), whatever the umask.
     /// </summary>
     internal static async Task WritePrivateAsync(string path, byte[] content, CancellationToken ct)

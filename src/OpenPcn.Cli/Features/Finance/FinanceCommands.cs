@@ -64,7 +64,7 @@ internal static class FinanceCommands
         if (output is not null && format is { } f)
         {
             var file = await statements.ExportAsync(code, month, f, ct);
-            await File.WriteAllBytesAsync(output.FullName, file.Content, ct);
+            await CaseFinding.CohortsCommands.WritePrivateAsync(output.FullName, file.Content, ct); // staff names and costs: owner only
             app.Console.MarkupLineInterpolated($"Exported to {output.FullName} (audited).");
         }
 

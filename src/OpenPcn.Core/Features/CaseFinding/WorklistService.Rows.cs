@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenPcn.Core.Common;
 using OpenPcn.Core.Features.Network;
 using OpenPcn.Core.Features.Population;
+using OpenPcn.Core.Features.Security;
 
 namespace OpenPcn.Core.Features.CaseFinding;
 

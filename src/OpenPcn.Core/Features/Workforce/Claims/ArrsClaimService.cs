@@ -76,6 +76,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
     private async Task<ArrsClaim> BuildInTransactionAsync(int pcnId, DateOnly first, CancellationToken ct)
     {
         // The old lines go and the new ones come in one transaction: a rebuild never leaves a claim half-built.
+        var actor = await ActorNames.CurrentAsync(db, scope, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claim = await db.Set<ArrsClaim>().Include(c => c.Lines).SingleOrDefaultAsync(c => c.Month == first, ct);
         var rebuilt = claim is not null;
@@ -86,7 +87,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         }
         else if (claim.IsLocked)
         {
-            claim.Rebuild([], clock.GetUtcNow(), Actor); // throws the conflict
+            claim.Rebuild([], clock.GetUtcNow(), actor); // throws the conflict
         }
 
         var now = clock.GetUtcNow();
@@ -94,7 +95,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         var lines = new List<ArrsClaimLine>();
         foreach (var (staff, contract, workings, roleName) in await CalculateAsync(first, ct))
         {
-            lines.Add(new ArrsClaimLine(pcnId, claim.ClaimId, number++, contract.ContractId, staff.StaffMemberId, staff.Name, roleName, workings, now, Actor));
+            lines.Add(new ArrsClaimLine(pcnId, claim.ClaimId, number++, contract.ContractId, staff.StaffMemberId, staff.Name, roleName, workings, now, actor));
         }
 
         if (rebuilt)
@@ -104,7 +105,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
             await db.SaveChangesAsync(ct);
         }
 
-        claim.Rebuild(lines, now, Actor);
+        claim.Rebuild(lines, now, actor);
         audit.Record(BuildAction, $"ARRS claim {claim.MonthKey}",
             string.Create(CultureInfo.InvariantCulture, $"{(rebuilt ? "rebuilt" : "built")}: {lines.Count} lines, reimbursable {claim.TotalReimbursable}"));
         await db.SaveChangesAsync(ct);
@@ -133,6 +134,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
             throw new RuleViolationException("Reason", "Say why the claim is amended (up to 400 characters).");
         }
 
+        var actor = await ActorNames.CurrentAsync(db, scope, ct);
         var claim = await RequireTrackedAsync(month, ct);
         if (!claim.IsLocked)
         {
@@ -160,7 +162,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
                 if (claimed.Reimbursable != Money.Zero || claimed.Actual != Money.Zero)
                 {
                     added.Add(ArrsClaimLine.Amendment(claim.PcnId, claim.ClaimId, number++, contractId, original.StaffMemberId, original.StaffName, original.RoleName,
-                        zero, claimed, original.LineNumber, reason.Trim(), now, Actor));
+                        zero, claimed, original.LineNumber, reason.Trim(), now, actor));
                 }
 
                 continue;
@@ -173,7 +175,7 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
             }
 
             added.Add(ArrsClaimLine.Amendment(claim.PcnId, claim.ClaimId, number++, contractId, current.Staff.StaffMemberId, current.Staff.Name, current.RoleName, w, claimed,
-                before.FirstOrDefault(l => !l.IsAmendment)?.LineNumber, reason.Trim(), now, Actor));
+                before.FirstOrDefault(l => !l.IsAmendment)?.LineNumber, reason.Trim(), now, actor));
         }
 
         if (added.Count > 0)
@@ -192,12 +194,11 @@ public sealed partial class ArrsClaimService(PcnDbContext db, NetworkRates netwo
         return added;
     }
 
-    private string Actor => scope.ActorId ?? "system";
-
     private async Task<ArrsClaim> ChangeAsync(DateOnly month, string action, Action<ArrsClaim, DateTimeOffset, string> change, CancellationToken ct)
     {
+        var actor = await ActorNames.CurrentAsync(db, scope, ct);
         var claim = await RequireTrackedAsync(month, ct);
-        change(claim, clock.GetUtcNow(), Actor);
+        change(claim, clock.GetUtcNow(), actor);
         audit.Record(action, $"ARRS claim {claim.MonthKey}",
             string.Create(CultureInfo.InvariantCulture, $"{claim.Status.ToString().ToLowerInvariant()}: reimbursable {claim.TotalReimbursable}"));
         await SaveOrConflictAsync(claim, ct);

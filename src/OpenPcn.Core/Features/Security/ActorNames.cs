@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using OpenPcn.Core.Features.Security;
 using OpenPcn.Core.Storage;
 
-namespace OpenPcn.Core.Features.CaseFinding;
+namespace OpenPcn.Core.Features.Security;
 
-/// <summary>Who is acting, as worklists record it: the signed-in user's user name, or the actor's own name (<c>cli</c>).</summary>
+/// <summary>Who is acting, as worklists and ARRS claims record it: the signed-in user's user name, or the actor's own name (<c>cli</c>).</summary>
 internal static class ActorNames
 {
     public static async Task<string> CurrentAsync(PcnDbContext db, TenantScope scope, CancellationToken ct)
