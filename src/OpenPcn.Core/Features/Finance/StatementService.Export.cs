@@ -44,7 +44,7 @@ public sealed partial class StatementService
             lines.Add(["Stream", $"{name}: received", stream.Received.ToPlainString(), stream.Amount.ToPlainString(),
                 $"{stream.Rule}. {stream.Share?.Formula ?? string.Empty}{(stream.Problem is null ? string.Empty : " " + stream.Problem)}"]);
             lines.Add(["Stream", $"{name}: expected", stream.Expected.ToPlainString(), (stream.ExpectedShare?.Total ?? Money.Zero).ToPlainString(),
-                stream.ExpectedShare?.Formula ?? string.Empty]);
+                $"Network: {stream.ExpectedWorkings}{(stream.UsesUncheckedRate ? " (unchecked rate)" : string.Empty)} Share: {stream.ExpectedShare?.Formula ?? "none"}"]);
         }
 
         lines.AddRange(s.Arrs.Select(a => new[] { $"ARRS ({s.ArrsSource})", $"{a.StaffName}, {a.Role}", string.Empty, a.Reimbursable.ToPlainString(), a.Workings }));

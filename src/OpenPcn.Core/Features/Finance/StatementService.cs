@@ -10,9 +10,12 @@ using OpenPcn.Core.Storage;
 
 namespace OpenPcn.Core.Features.Finance;
 
-/// <summary>A stream on a practice's statement: what the network received and expected, the rule, and the practice's shares.</summary>
+/// <summary>
+/// A stream on a practice's statement: what the network received and expected (with the entitlement's workings: rate,
+/// populations on the census date, formula), the rule, and the practice's shares.
+/// </summary>
 public sealed record StatementStream(FundingStream Stream, Money Received, Money Expected, string Rule, PracticeShare? Share, PracticeShare? ExpectedShare,
-    string? Problem)
+    string? Problem, string ExpectedWorkings = "", bool UsesUncheckedRate = false)
 {
     public Money Amount => Share?.Total ?? Money.Zero;
 }
@@ -95,10 +98,13 @@ public sealed partial class StatementService(
         {
             var inputs = await distribution.InputsAsync(dist.Stream, month, ct);
             var expectedAmount = expected.Cell(dist.Stream, month);
+            var cell = expected.Cells.FirstOrDefault(c => c.Stream == dist.Stream && c.Month == FundingStreams.MonthOf(month));
+            var expectedWorkings = cell is null ? "No entitlement worked for this month." : string.Create(CultureInfo.InvariantCulture,
+                $"{cell.Workings} (populations on the census date, {expected.Census:d MMM yyyy}){(cell.Problem is null ? string.Empty : $"; {cell.Problem}")}");
             var expectedDist = DistributionService.Distribute(dist.Stream, month, expectedAmount, dist.Rule, inputs);
             streams.Add(new StatementStream(dist.Stream, dist.Amount, expectedAmount, dist.Rule.Describe(),
                 dist.Shares.FirstOrDefault(s => s.Practice == practice), expectedDist.Shares.FirstOrDefault(s => s.Practice == practice),
-                dist.Amount == Money.Zero ? "Nothing received yet for this month." : dist.Problem));
+                dist.Amount == Money.Zero ? "Nothing received yet for this month." : dist.Problem, expectedWorkings, cell?.UsesUncheckedRate ?? false));
         }
 
         var rates = await networkRates.GetAsync(ct);

@@ -46,6 +46,9 @@ public sealed class StatementServiceTests
         Assert.Contains("default", core.Rule, StringComparison.Ordinal);
         // Expected share: £4,871.63 × 5,000/20,000 = 1,217.9075 → floors 2,435.81/1,217.90/1,217.90, 2p to the .75s.
         Assert.Equal(Money.FromPounds(1_217.91m), core.ExpectedShare!.Total);
+        // The network's expected figure carries its own workings: the rates, the populations and the census date.
+        Assert.Contains("census date, 1 Jan 2026", core.ExpectedWorkings, StringComparison.Ordinal);
+        Assert.Contains("£4,871.63", core.ExpectedWorkings, StringComparison.Ordinal);
         Assert.Equal(Money.FromPounds(1_000m), s.Streams.Single(x => x.Stream == FundingStream.EnhancedAccess).Amount);
         // Link worker: £17,600 ÷ 12 = £1,466.67 actual; maximum £36,428 × 0.5 ÷ 12 = £1,517.83; the lower, £1,466.67.
         var arrs = Assert.Single(s.Arrs);
